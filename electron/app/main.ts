@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, net, nativeTheme } from 'electron';
+import { compose } from '../compose';
+import { createLogger } from '../services/logger';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { registerIpc } from './ipc';
+import { APP_ORIGIN } from './sender-check';
+import { createSecureWindow, lockDown } from './window';
+
+/** The Electron shell: lifecycle, single instance, the app:// origin, the window and the IPC bridge. */
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  registerAppScheme();
+  let mainWindow: BrowserWindow | null = null;
+  const logger = createLogger((line) => process.stderr.write(`${line}\n`));
+
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(() => {
+    serveRenderer(rendererDir);
+    const composition = compose({
+      mode: 'electron',
+      version: app.getVersion(),
+      platform: process.platform,
+      isOnline: () => net.isOnline(),
+      logger,
+    });
+    registerIpc(composition.dispatch, composition.bus, () => mainWindow, logger);
+    const open = (): void => {
+      mainWindow = createSecureWindow(preloadPath, {
+        width: 1200,
+        height: 800,
+        minWidth: 720,
+        minHeight: 480,
+        title: 'SAM Desk',
+        backgroundColor: nativeTheme.shouldUseDarkColors ? '#1f1f1f' : '#ffffff',
+      });
+      mainWindow.on('closed', () => (mainWindow = null));
+      void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+    };
+    open();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) open();
+    });
+    app.on('will-quit', () => composition.dispose());
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

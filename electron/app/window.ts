@@ -1,0 +1,53 @@
+import { BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { electronPlatform } from './platform';
+import { APP_ORIGIN } from './sender-check';
+
+/**
+ * The one window factory. Whatever options a caller passes, the security-relevant web preferences are forced
+ * afterwards, so no window can be created with Node in the page or without the sandbox.
+ */
+export function createSecureWindow(preloadPath: string, options: BrowserWindowConstructorOptions = {}): BrowserWindow {
+  const window = new BrowserWindow({
+    ...options,
+    show: false,
+    webPreferences: {
+      ...options.webPreferences,
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+    },
+  });
+  lockDown(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  return window;
+}
+
+/** Applied to every web contents the app ever creates (see main.ts), not just the main window's. */
+export function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links to Microsoft's documentation and portals go to the system browser; nothing opens inside the app.
+    void electronPlatform.openExternal(url);
+    return { action: 'deny' };
+  });
+  const session = contents.session;
+  // Every permission is refused except writing plain text to the clipboard (the Copy buttons).
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
+  session.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
+  session.setDevicePermissionHandler(() => false);
+}

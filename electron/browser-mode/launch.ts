@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compose } from '../compose';
+import { readPackageVersion } from '../services/app-version';
+import { createLogger } from '../services/logger';
+import { hasNetworkInterface } from '../services/network-interfaces';
+import { startBrowserModeServer } from './server';
+
+/**
+ * Browser mode: SAM Desk in a local browser tab, for machines without the Electron binary and for the e2e tests.
+ * Prints one line `SAM Desk is running at <url>` (tests read it) and opens the URL unless --no-open or CI is set.
+ */
+const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+if (!existsSync(rendererDir)) {
+  process.stderr.write('sam-desk: the renderer is not built yet; run `npm run build` first.\n');
+  process.exit(2);
+}
+
+const portArgument = process.argv.find((arg) => arg.startsWith('--port='));
+const logger = createLogger((line) => process.stderr.write(`${line}\n`));
+const composition = compose({
+  mode: 'browser',
+  version: readPackageVersion(new URL('../../package.json', import.meta.url)),
+  platform: process.platform,
+  isOnline: hasNetworkInterface,
+  logger,
+});
+const server = await startBrowserModeServer({
+  rendererDir,
+  dispatch: composition.dispatch,
+  bus: composition.bus,
+  logger,
+  port: portArgument ? Number(portArgument.slice('--port='.length)) : 0,
+});
+process.stdout.write(`SAM Desk is running at ${server.url}\n`);
+process.stdout.write('Keep this terminal open; press Ctrl+C to stop.\n');
+
+if (!process.argv.includes('--no-open') && !process.env.CI) openInBrowser(server.url);
+
+const stop = (): void => {
+  composition.dispose();
+  void server.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+function openInBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer.exe' : 'xdg-open';
+  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+  // No opener (a headless machine) is fine: the URL is printed above.
+  child.on('error', () => undefined);
+  child.unref();
+}

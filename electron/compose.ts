@@ -1,0 +1,33 @@
+import { createDispatcher, type Dispatch } from './dispatch';
+import { EventBus } from './event-bus';
+import { createHandlers } from './handlers';
+import { startConnectivityMonitor, type ConnectivityMonitor } from './services/connectivity';
+import type { Logger } from './services/logger';
+
+export interface CompositionPorts {
+  readonly mode: 'electron' | 'browser';
+  readonly version: string;
+  readonly platform: string;
+  readonly isOnline: () => boolean;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+}
+
+export interface Composition {
+  readonly dispatch: Dispatch;
+  readonly bus: EventBus;
+  readonly connectivity: ConnectivityMonitor;
+  dispose(): void;
+}
+
+/** Builds the services, the handler table and its dispatcher once; both bridges serve what this returns. */
+export function compose(ports: CompositionPorts): Composition {
+  const bus = new EventBus();
+  const connectivity = startConnectivityMonitor(ports.isOnline, bus);
+  const handlers = createHandlers({
+    appInfo: () => ({ name: 'SAM Desk', version: ports.version, mode: ports.mode, platform: ports.platform }),
+    isOnline: () => connectivity.isOnline(),
+    now: ports.now ?? (() => new Date()),
+  });
+  return { dispatch: createDispatcher(handlers, ports.logger), bus, connectivity, dispose: () => connectivity.stop() };
+}

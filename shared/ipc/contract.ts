@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { inspectionSchema } from '../inspector/inspection';
+
+/**
+ * The one IPC contract. Every method is `namespace.name` with a request and a response schema; every event is
+ * `namespace.name` with a payload schema. The Electron preload, the browser-mode client, the main-side
+ * registration and the handler table are all derived from these two maps, so a method cannot exist on one
+ * side only.
+ */
+
+/** Pasted tokens are bounded so a hostile renderer cannot make main parse megabytes. */
+export const MAX_TOKEN_INPUT_LENGTH = 65_536;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  online: z.boolean(),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const connectivitySchema = z.object({ online: z.boolean() });
+
+export const methods = {
+  'app.info': {
+    request: z.object({}).strict(),
+    response: appInfoSchema,
+  },
+  'tokens.inspect': {
+    request: z.object({ input: z.string().max(MAX_TOKEN_INPUT_LENGTH) }).strict(),
+    response: inspectionSchema,
+  },
+} as const;
+
+export const events = {
+  'app.connectivity': connectivitySchema,
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodRequest<M extends MethodName> = z.input<Methods[M]['request']>;
+export type MethodResponse<M extends MethodName> = z.output<Methods[M]['response']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isMethodName(value: string): value is MethodName {
+  return Object.hasOwn(methods, value);
+}
+export function isEventName(value: string): value is EventName {
+  return Object.hasOwn(events, value);
+}

@@ -12,7 +12,8 @@ test.describe('SAM Desk in Electron', () => {
   test.skip(!binary, noElectronReason);
 
   test('starts sandboxed with the contract API and inspects a token', async () => {
-    const app = await electron.launch({ executablePath: binary ?? undefined, args: [root] });
+    if (!binary) throw new Error(noElectronReason); // unreachable: the describe block skips without a binary
+    const app = await electron.launch({ executablePath: binary, args: [root] });
     const window = await app.firstWindow();
     const exposed = await window.evaluate(() => ({
       require: typeof (globalThis as { require?: unknown }).require,

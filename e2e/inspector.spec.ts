@@ -79,6 +79,7 @@ test.describe('token inspector in browser mode', () => {
 
   test('is usable from the keyboard alone', async ({ page, app }) => {
     await page.goto(app.url);
+    await expect(page.getByRole('heading', { name: 'Token inspector', level: 2 })).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
     await page.keyboard.press('Enter');
@@ -109,7 +110,7 @@ test.describe('language and theme', () => {
     const [red = 255, green = 255, blue = 255] = (background.match(/\d+/g) ?? []).map(Number);
     expect(red + green + blue).toBeLessThan(200);
 
-    await page.getByLabel('Språk').selectOption('en');
+    await page.getByLabel('Språk', { exact: true }).selectOption('en');
     await expect(page.getByRole('heading', { name: 'Token inspector', level: 2 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Checks' })).toBeVisible();
   });

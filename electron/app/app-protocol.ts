@@ -3,20 +3,18 @@ import { extname } from 'node:path';
 import { protocol } from 'electron';
 import { contentTypes, resolveInside } from '../browser-mode/static-files';
 import { contentSecurityPolicy, headerOnlyPolicy } from '../security/content-security-policy';
-import { APP_ORIGIN } from './sender-check';
-
-const SCHEME = new URL(APP_ORIGIN).protocol.slice(0, -1);
+import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /** Must run before `app.ready`: makes app:// a standard, secure origin (Electron advises against file://). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
 }
 
 /** Serves the built renderer under app://sam-desk/ with the CSP as a real header. */
 export function serveRenderer(rendererDir: string): void {
-  protocol.handle(SCHEME, async (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === new URL(APP_ORIGIN).host ? resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname) : null;
+    const file = url.host === APP_HOST ? resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname) : null;
     const type = file ? contentTypes[extname(file)] : undefined;
     if (!file || !type) return new Response('Not found', { status: 404 });
     try {

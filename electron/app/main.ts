@@ -4,7 +4,7 @@ import { compose } from '../compose';
 import { createLogger } from '../services/logger';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
-import { APP_ORIGIN } from './sender-check';
+import { APP_ENTRY_URL } from './app-origin';
 import { createSecureWindow, lockDown } from './window';
 
 /** The Electron shell: lifecycle, single instance, the app:// origin, the window and the IPC bridge. */
@@ -46,7 +46,7 @@ if (!app.requestSingleInstanceLock()) {
         backgroundColor: nativeTheme.shouldUseDarkColors ? '#1f1f1f' : '#ffffff',
       });
       mainWindow.on('closed', () => (mainWindow = null));
-      void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+      void mainWindow.loadURL(APP_ENTRY_URL);
     };
     open();
     app.on('activate', () => {

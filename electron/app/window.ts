@@ -1,6 +1,6 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 import { electronPlatform } from './platform';
-import { APP_ORIGIN } from './sender-check';
+import { isAppUrl } from './app-origin';
 
 /**
  * The one window factory. Whatever options a caller passes, the security-relevant web preferences are forced
@@ -34,10 +34,10 @@ export function createSecureWindow(preloadPath: string, options: BrowserWindowCo
 /** Applied to every web contents the app ever creates (see main.ts), not just the main window's. */
 export function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

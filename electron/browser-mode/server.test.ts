@@ -79,12 +79,25 @@ describe('browser-mode server', () => {
   });
 
   it('refuses a wrong Host header (DNS rebinding), even with the key', async () => {
-    for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, '']) {
+    for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, `localhost.:${server.port}`]) {
       const response = await call('app.info', {}, { host });
       expect(response.status, host).toBe(421);
     }
     expect((await send(server.port, '/', { headers: { host: `rebind.example:${server.port}` } })).status).toBe(421);
     expect((await call('app.info', {}, { host: `localhost:${server.port}` })).status).toBe(200);
+  });
+
+  it('refuses a request with no Host header at all', async () => {
+    // Node's client always adds Host, so this one is written by hand (HTTP/1.0 allows omitting it).
+    const statusLine = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => socket.write('GET / HTTP/1.0\r\n\r\n'));
+      let received = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (received += chunk));
+      socket.on('end', () => resolve(received.split('\r\n')[0] ?? ''));
+      socket.on('error', reject);
+    });
+    expect(statusLine).toMatch(/^HTTP\/1\.[01] 421 /);
   });
 
   it('refuses a foreign Origin and cross-site fetch metadata, even with the key', async () => {

@@ -66,6 +66,21 @@ export const appEn = {
     copyNamed: 'Copy {{name}}',
     copied: 'Copied',
   },
+  cli: {
+    usage: [
+      'Usage: sam-desk inspect [TOKEN|-] [--json] [--lang=en|sv]',
+      '',
+      'Decodes and checks a token offline: a JWT, "Bearer …", a quoted token, a token response, or a URL with',
+      '#access_token=… or id_token=…. Reads standard input when TOKEN is "-" or missing (prefer this: arguments',
+      'are visible to other users of this computer). --json prints one JSON object for scripts.',
+      'Exit codes: 0 the input was read, 2 it was not (the reason is on stderr), 1 an internal error.',
+    ].join('\n'),
+    noInput: 'no token given. Pass it as an argument, or pipe it in: … | sam-desk inspect -',
+    tooManyArguments: 'give one token at a time (quote it if it contains spaces).',
+    unknownCommand: 'unknown command. Run "sam-desk --help" to see the commands.',
+    unknownFlag: 'unknown option {{flag}}. Run "sam-desk --help" to see the options.',
+    internal: 'an internal error stopped the command. Try again; if it keeps happening, report it.',
+  },
   errors: {
     'invalid-request': { message: 'SAM Desk refused the request because a field was not valid ({{field}}).', remedy: 'Check the value you entered and try again.' },
     'unknown-method': { message: 'This part of SAM Desk is not available in this version.', remedy: 'Update SAM Desk.' },

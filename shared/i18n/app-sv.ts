@@ -1,6 +1,5 @@
 import type { appEn } from './app-en';
-
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Strings } from './strings';
 
 export const appSv: Strings<typeof appEn> = {
   app: {
@@ -68,6 +67,21 @@ export const appSv: Strings<typeof appEn> = {
     copy: 'Kopiera',
     copyNamed: 'Kopiera {{name}}',
     copied: 'Kopierat',
+  },
+  cli: {
+    usage: [
+      'Användning: sam-desk inspect [TOKEN|-] [--json] [--lang=en|sv]',
+      '',
+      'Avkodar och kontrollerar en token offline: en JWT, "Bearer …", en citerad token, ett tokensvar eller en adress',
+      'med #access_token=… eller id_token=…. Läser standard in när TOKEN är "-" eller saknas (föredra det: argument',
+      'syns för andra användare av datorn). --json skriver ut ett JSON-objekt för skript.',
+      'Slutkoder: 0 indata lästes, 2 den kunde inte läsas (orsaken står på stderr), 1 ett internt fel.',
+    ].join('\n'),
+    noInput: 'ingen token angiven. Ange den som argument eller skicka in den: … | sam-desk inspect -',
+    tooManyArguments: 'ange en token i taget (citera den om den innehåller mellanslag).',
+    unknownCommand: 'okänt kommando. Kör "sam-desk --help" för att se kommandona.',
+    unknownFlag: 'okänt alternativ {{flag}}. Kör "sam-desk --help" för att se alternativen.',
+    internal: 'ett internt fel stoppade kommandot. Försök igen; rapportera det om det fortsätter.',
   },
   errors: {
     'invalid-request': { message: 'SAM Desk avvisade begäran eftersom ett fält inte var giltigt ({{field}}).', remedy: 'Kontrollera värdet du angav och försök igen.' },

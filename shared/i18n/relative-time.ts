@@ -24,3 +24,13 @@ export function formatRelativeSeconds(seconds: number, language: string): string
 export function formatDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
 }
+
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * Message parameters with ISO-8601 instants shown as local dates. Check messages carry instants as ISO so that
+ * `--json` stays machine-readable; people read them in their own language and time zone.
+ */
+export function localizeDateParams(params: Readonly<Record<string, string | number>>, language: string): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' && isoInstant.test(value) ? formatDateTime(value, language) : value]));
+}

@@ -3,7 +3,7 @@ import { isLanguage, pickLanguage, type Language } from './languages';
 import { resources } from './resources';
 
 /** A synchronous translator for code outside React (the CLI). The renderer uses react-i18next over the same resources. */
-export function createTranslator(language: Language | string): { t: TFunction; language: Language } {
+export function createTranslator(language: string): { t: TFunction; language: Language } {
   const lng: Language = isLanguage(language) ? language : pickLanguage([language]);
   const instance = i18next.createInstance();
   void instance.init({ lng, fallbackLng: 'en', resources, initAsync: false, interpolation: { escapeValue: false } });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_INSPECTABLE_LENGTH } from '../inspector/inspect';
 import { inspectionSchema } from '../inspector/inspection';
 
 /**
@@ -9,7 +10,7 @@ import { inspectionSchema } from '../inspector/inspection';
  */
 
 /** Pasted tokens are bounded so a hostile renderer cannot make main parse megabytes. */
-export const MAX_TOKEN_INPUT_LENGTH = 65_536;
+export const MAX_TOKEN_INPUT_LENGTH = MAX_INSPECTABLE_LENGTH;
 
 export const appInfoSchema = z.object({
   name: z.string(),

@@ -25,7 +25,7 @@ export function AppHeader() {
   return (
     <header className={styles.header}>
       <div className={styles.title}>
-        <Text as="h1" weight="semibold" size={500} style={{ margin: 0 }}>
+        <Text as="h1" block weight="semibold" size={500} style={{ margin: 0 }}>
           {t('app.title')}
         </Text>
         <Text size={200}>{t('app.tagline')}</Text>

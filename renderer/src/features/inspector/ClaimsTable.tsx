@@ -19,7 +19,7 @@ export function ClaimsTable({ claims }: { readonly claims: Readonly<Record<strin
   const now = useNow(true);
   return (
     <section aria-labelledby="claims-heading">
-      <Text as="h3" id="claims-heading" weight="semibold" size={400}>
+      <Text as="h3" block id="claims-heading" weight="semibold" size={400}>
         {t('inspect.claimsHeading')}
       </Text>
       <Table aria-labelledby="claims-heading" data-testid="claims" size="small">

@@ -53,7 +53,7 @@ export function InspectionSummary({ inspection }: { readonly inspection: Inspect
   const expirySeconds = times.expiresAt ? Math.round((Date.parse(times.expiresAt) - now) / 1000) : null;
   return (
     <section aria-labelledby="summary-heading">
-      <Text as="h3" id="summary-heading" weight="semibold" size={400}>
+      <Text as="h3" block id="summary-heading" weight="semibold" size={400}>
         {t('inspect.summaryHeading')}
       </Text>
       <div className={styles.kind}>
@@ -71,7 +71,7 @@ export function InspectionSummary({ inspection }: { readonly inspection: Inspect
         </Text>
       </div>
       {inspection.problem && (
-        <Text as="p" data-testid="problem">
+        <Text as="p" block data-testid="problem">
           {t(inspection.problem.messageKey, inspection.problem.params)}
         </Text>
       )}

@@ -24,10 +24,10 @@ export function InspectorView() {
   return (
     <div className={styles.stack}>
       <div>
-        <Text as="h2" size={600} weight="semibold" className={styles.heading}>
+        <Text as="h2" block size={600} weight="semibold" className={styles.heading}>
           {t('inspect.heading')}
         </Text>
-        <Text as="p">{t('inspect.intro')}</Text>
+        <Text as="p" block>{t('inspect.intro')}</Text>
       </div>
       <TokenInput />
       {error && <ErrorNotice code={error} />}

@@ -25,7 +25,7 @@ export function RawJson({ header, payload }: { readonly header: object | null; r
   ].filter((part) => part.value !== null);
   return (
     <section aria-labelledby="raw-heading">
-      <Text as="h3" id="raw-heading" weight="semibold" size={400}>
+      <Text as="h3" block id="raw-heading" weight="semibold" size={400}>
         {t('inspect.rawHeading')}
       </Text>
       <div className={styles.grid}>

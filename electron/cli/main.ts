@@ -1,0 +1,17 @@
+import { readPackageVersion } from '../services/app-version';
+import type { CliIo } from './cli-io';
+import { readStdin } from './read-stdin';
+import { runCli } from './run-cli';
+
+/** The process edge of `sam-desk`: wires real stdin/stdout/stderr and the clock into runCli. */
+const io: CliIo = {
+  env: process.env,
+  // Node types isTTY as boolean, but it is undefined when stdin is a pipe or a file.
+  stdinIsTty: (process.stdin.isTTY as boolean | undefined) === true,
+  readStdin: () => readStdin(process.stdin),
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  now: () => new Date(),
+};
+
+process.exitCode = await runCli(process.argv.slice(2), io, readPackageVersion(new URL('../../package.json', import.meta.url)));

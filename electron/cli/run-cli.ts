@@ -1,0 +1,49 @@
+import { createTranslator } from '../../shared/i18n/translator';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, type CliIo } from './cli-io';
+import { cliLanguage } from './cli-language';
+import { inspectCommand, inspectFlags } from './inspect-command';
+import { parseArguments } from './parse-arguments';
+
+interface Command {
+  readonly flags: ReadonlySet<string>;
+  run(args: Parameters<typeof inspectCommand>[0], io: CliIo): Promise<number>;
+}
+
+const commands: Readonly<Record<string, Command>> = {
+  inspect: { flags: inspectFlags, run: inspectCommand },
+};
+
+/** Runs one `sam-desk` invocation and returns its exit code. Never throws and never prints a stack trace. */
+export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  const { t } = createTranslator(cliLanguage(io.env));
+  try {
+    const [first] = argv;
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+      io.out(`${t('cli.usage')}\n`);
+      return first === undefined ? EXIT_UNREADABLE : EXIT_OK;
+    }
+    if (first === '--version' || first === '-v') {
+      io.out(`${version}\n`);
+      return EXIT_OK;
+    }
+    const command = Object.hasOwn(commands, first) ? commands[first] : undefined;
+    if (command === undefined) {
+      // The unknown word is not echoed: it might be a token pasted in the wrong place.
+      io.err(`sam-desk: ${t('cli.unknownCommand')}\n`);
+      return EXIT_UNREADABLE;
+    }
+    const parsed = parseArguments(argv, new Set([...command.flags, 'help']));
+    if (!parsed.ok) {
+      io.err(`sam-desk ${first}: ${t('cli.unknownFlag', { flag: parsed.unknownFlag })}\n`);
+      return EXIT_UNREADABLE;
+    }
+    if (parsed.value.flags.has('help')) {
+      io.out(`${t('cli.usage')}\n`);
+      return EXIT_OK;
+    }
+    return await command.run(parsed.value, io);
+  } catch {
+    io.err(`sam-desk: ${t('cli.internal')}\n`);
+    return EXIT_INTERNAL;
+  }
+}

@@ -14,9 +14,10 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const noNode = { paths: nodeBuiltins.map((name) => ({ name, message: 'This side runs without Node: no Node built-ins here.' })) };
 const electronOnlyInShell = { name: 'electron', message: "Only electron/app/ may import 'electron'." };
+const noEmulators = { group: ['**/emulators/**'], message: 'Product code never imports the local cloud; tests and scripts start it.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', '.tools/**', '.home/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['.emulators/**', 'out/**', 'dist/**', 'release/**', 'node_modules/**', '.tools/**', '.home/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -37,8 +38,25 @@ export default tseslint.config(
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
   {
+    // Product code never depends on the local cloud; only tests and scripts start it.
+    files: ['electron/**'],
+    ignores: ['electron/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [noEmulators] }] },
+  },
+  {
     files: ['electron/app/**'],
-    rules: { 'no-restricted-imports': 'off' },
+    ignores: ['electron/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noEmulators] }] },
+  },
+  {
+    // The emulators stand for Microsoft's services: they know nothing of the app they are proving.
+    files: ['emulators/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyInShell], patterns: [{ group: ['**/electron/**', '**/renderer/**', '**/shared/**'], message: 'The emulators are independent of the app they test.' }] },
+      ],
+    },
   },
   {
     files: ['renderer/**'],

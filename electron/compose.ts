@@ -8,6 +8,7 @@ export interface CompositionPorts {
   readonly mode: 'electron' | 'browser';
   readonly version: string;
   readonly platform: string;
+  readonly cloud: 'microsoft' | 'local';
   readonly isOnline: () => boolean;
   readonly logger: Logger;
   readonly now?: () => Date;
@@ -25,7 +26,7 @@ export function compose(ports: CompositionPorts): Composition {
   const bus = new EventBus();
   const connectivity = startConnectivityMonitor(ports.isOnline, bus);
   const handlers = createHandlers({
-    appInfo: () => ({ name: 'SAM Desk', version: ports.version, mode: ports.mode, platform: ports.platform }),
+    appInfo: () => ({ name: 'SAM Desk', version: ports.version, mode: ports.mode, platform: ports.platform, cloud: ports.cloud }),
     isOnline: () => connectivity.isOnline(),
     now: ports.now ?? (() => new Date()),
   });

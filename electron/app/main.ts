@@ -6,6 +6,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { APP_ENTRY_URL } from './app-origin';
 import { createSecureWindow, lockDown } from './window';
+import { findLocalCloud } from '../services/local-cloud';
 
 /** The Electron shell: lifecycle, single instance, the app:// origin, the window and the IPC bridge. */
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -32,6 +33,8 @@ if (!app.requestSingleInstanceLock()) {
       mode: 'electron',
       version: app.getVersion(),
       platform: process.platform,
+      // An unreadable descriptor falls back to the real cloud; browser mode (the demo's path here) reports it.
+      cloud: findLocalCloud(process.env).kind === 'local' ? 'local' : 'microsoft',
       isOnline: () => net.isOnline(),
       logger,
     });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { compose } from '../compose';
 import { readPackageVersion } from '../services/app-version';
 import { createLogger } from '../services/logger';
+import { findLocalCloud } from '../services/local-cloud';
 import { hasNetworkInterface } from '../services/network-interfaces';
 import { startBrowserModeServer } from './server';
 
@@ -19,10 +20,16 @@ if (!existsSync(rendererDir)) {
 
 const portArgument = process.argv.find((arg) => arg.startsWith('--port='));
 const logger = createLogger((line) => process.stderr.write(`${line}\n`));
+const localCloud = findLocalCloud(process.env);
+if (localCloud.kind === 'unreadable') {
+  process.stderr.write(`sam-desk: SAM_DESK_LOCAL_CLOUD points at ${localCloud.path}, which is not a local cloud description. Start the demo with \`npm run demo\`.\n`);
+  process.exit(2);
+}
 const composition = compose({
   mode: 'browser',
   version: readPackageVersion(new URL('../../package.json', import.meta.url)),
   platform: process.platform,
+  cloud: localCloud.kind === 'local' ? 'local' : 'microsoft',
   isOnline: hasNetworkInterface,
   logger,
 });

@@ -38,7 +38,7 @@ const rendererDir = mkdtempSync(join(tmpdir(), 'sam-desk-renderer-'));
 
 beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>SAM Desk</title>');
-  composition = compose({ mode: 'browser', version: '9.9.9', platform: 'linux', isOnline: () => true, logger: silentLogger });
+  composition = compose({ mode: 'browser', version: '9.9.9', platform: 'linux', cloud: 'microsoft', isOnline: () => true, logger: silentLogger });
   server = await startBrowserModeServer({ rendererDir, dispatch: composition.dispatch, bus: composition.bus, logger: silentLogger });
   key = new URL(server.url).hash.replace('#key=', '');
 });

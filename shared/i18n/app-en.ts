@@ -8,6 +8,8 @@ export const appEn = {
     offline: 'Offline',
     offlineHint: 'No network: the token inspector works fully offline.',
     version: 'Version {{version}}',
+    localCloud: 'Local Microsoft cloud (demo)',
+    localCloudHint: 'SAM Desk is talking to its built-in emulators of Entra ID, Key Vault and Partner Center, not to Microsoft.',
     language: 'Language',
     languageNames: { en: 'English', sv: 'Svenska (Swedish)' },
     skipToContent: 'Skip to content',

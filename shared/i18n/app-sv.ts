@@ -10,6 +10,8 @@ export const appSv: Strings<typeof appEn> = {
     offline: 'Frånkopplad',
     offlineHint: 'Inget nätverk: tokengranskaren fungerar helt offline.',
     version: 'Version {{version}}',
+    localCloud: 'Lokalt Microsoft-moln (demo)',
+    localCloudHint: 'SAM Desk talar med sina inbyggda emulatorer av Entra ID, Key Vault och Partner Center, inte med Microsoft.',
     language: 'Språk',
     languageNames: { en: 'English (engelska)', sv: 'Svenska' },
     skipToContent: 'Hoppa till innehållet',

@@ -18,6 +18,8 @@ export const appInfoSchema = z.object({
   mode: z.enum(['electron', 'browser']),
   online: z.boolean(),
   platform: z.string(),
+  /** Which Microsoft cloud the app talks to: the real one, or the built-in local emulators (the demo). */
+  cloud: z.enum(['microsoft', 'local']),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -41,6 +41,11 @@ export function AppHeader() {
             <Badge appearance="outline" data-testid="mode">
               {t(`app.mode.${info.mode}`)}
             </Badge>
+            {info.cloud === 'local' && (
+              <Badge appearance="tint" color="brand" data-testid="cloud" title={t('app.localCloudHint')}>
+                {t('app.localCloud')}
+              </Badge>
+            )}
             <Text size={200}>{t('app.version', { version: info.version })}</Text>
           </>
         )}

@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeLocalCloud, writeDescriptor } from '../emulators/descriptor';
+import { anyPorts, demoPorts, startLocalCloud, type LocalCloud } from '../emulators/local-cloud';
+import { localCloudSummary } from '../emulators/summary';
+
+/**
+ * `npm run demo`: SAM Desk against the built-in local Microsoft cloud, for anyone without a tenant. Starts the
+ * Entra ID, Key Vault and Partner Center emulators with a seeded partner, then the app (Electron, or browser mode
+ * where Electron is absent) trusting the emulators' certificate and knowing where they are.
+ */
+const root = fileURLToPath(new URL('..', import.meta.url));
+const stateDirectory = join(root, '.emulators');
+mkdirSync(stateDirectory, { recursive: true });
+
+async function start(): Promise<LocalCloud> {
+  const tlsDirectory = join(stateDirectory, 'tls');
+  try {
+    return await startLocalCloud({ tlsDirectory, ports: demoPorts });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EADDRINUSE') throw error;
+    process.stdout.write(`The demo ports (${Object.values(demoPorts).join(', ')}) are busy; using free ports instead.\n`);
+    return startLocalCloud({ tlsDirectory, ports: anyPorts });
+  }
+}
+
+const cloud = await start();
+const descriptor = describeLocalCloud(cloud);
+const descriptorPath = join(stateDirectory, 'local-cloud.json');
+writeDescriptor(descriptorPath, descriptor);
+process.stdout.write(localCloudSummary(descriptor, descriptorPath));
+
+// The app runs in its own process so that NODE_EXTRA_CA_CERTS is in place when it starts (Node reads it only then).
+const app = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'start.ts'), ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_EXTRA_CA_CERTS: cloud.tls.caBundlePath, SAM_DESK_LOCAL_CLOUD: descriptorPath },
+});
+const stop = (code: number): void => void cloud.close().then(() => process.exit(code));
+app.on('exit', (code) => stop(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.kill(signal));

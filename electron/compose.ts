@@ -1,6 +1,8 @@
 import { createDispatcher, type Dispatch } from './dispatch';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
+import { createSamHandlers } from './sam-handlers';
+import type { SamDeskServices } from './services/sam-desk-services';
 import { startConnectivityMonitor, type ConnectivityMonitor } from './services/connectivity';
 import type { Logger } from './services/logger';
 
@@ -12,6 +14,7 @@ export interface CompositionPorts {
   readonly isOnline: () => boolean;
   readonly logger: Logger;
   readonly now?: () => Date;
+  readonly services: SamDeskServices;
 }
 
 export interface Composition {
@@ -25,10 +28,13 @@ export interface Composition {
 export function compose(ports: CompositionPorts): Composition {
   const bus = new EventBus();
   const connectivity = startConnectivityMonitor(ports.isOnline, bus);
-  const handlers = createHandlers({
-    appInfo: () => ({ name: 'SAM Desk', version: ports.version, mode: ports.mode, platform: ports.platform, cloud: ports.cloud }),
-    isOnline: () => connectivity.isOnline(),
-    now: ports.now ?? (() => new Date()),
-  });
+  const handlers = {
+    ...createHandlers({
+      appInfo: () => ({ name: 'SAM Desk', version: ports.version, mode: ports.mode, platform: ports.platform, cloud: ports.cloud }),
+      isOnline: () => connectivity.isOnline(),
+      now: ports.now ?? (() => new Date()),
+    }),
+    ...createSamHandlers(ports.services, bus),
+  };
   return { dispatch: createDispatcher(handlers, ports.logger), bus, connectivity, dispose: () => connectivity.stop() };
 }

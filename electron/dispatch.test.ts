@@ -3,6 +3,9 @@ import { createDispatcher } from './dispatch';
 import type { HandlerTable } from './handler-table';
 import { silentLogger } from './services/logger';
 import { createHandlers } from './handlers';
+import { EventBus } from './event-bus';
+import { createSamHandlers } from './sam-handlers';
+import { testServices } from './testing/test-services';
 
 function recordingHandlers(): { table: HandlerTable; calls: string[] } {
   const calls: string[] = [];
@@ -12,6 +15,7 @@ function recordingHandlers(): { table: HandlerTable; calls: string[] } {
     now: () => new Date('2026-01-01T00:00:00Z'),
   });
   const table: HandlerTable = {
+    ...createSamHandlers(testServices(), new EventBus()),
     'app.info': async (request) => {
       calls.push('app.info');
       return real['app.info'](request);

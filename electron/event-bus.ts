@@ -1,4 +1,5 @@
 import { events, type EventName, type EventPayload } from '../shared/ipc/contract';
+import type { DeepReadonly } from './deep-readonly';
 
 type Listener = (event: EventName, payload: unknown) => void;
 
@@ -9,7 +10,7 @@ type Listener = (event: EventName, payload: unknown) => void;
 export class EventBus {
   readonly #listeners = new Set<Listener>();
 
-  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+  emit<E extends EventName>(event: E, payload: DeepReadonly<EventPayload<E>>): void {
     const checked: unknown = events[event].parse(payload);
     for (const listener of this.#listeners) listener(event, checked);
   }

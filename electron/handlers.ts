@@ -8,8 +8,10 @@ export interface HandlerDeps {
   readonly now: () => Date;
 }
 
-/** The handler table both bridges serve, built from services. */
-export function createHandlers(deps: HandlerDeps): HandlerTable {
+export type CoreHandlers = Pick<HandlerTable, 'app.info' | 'tokens.inspect'>;
+
+/** The app's own methods (the profile, consent and token methods are in sam-handlers.ts). */
+export function createHandlers(deps: HandlerDeps): CoreHandlers {
   return {
     'app.info': async () => ({ ...deps.appInfo(), online: deps.isOnline() }),
     'tokens.inspect': async ({ input }) => inspectToken(input, deps.now()),

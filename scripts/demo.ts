@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describeLocalCloud, writeDescriptor } from '../emulators/descriptor';
 import { anyPorts, demoPorts, startLocalCloud, type LocalCloud } from '../emulators/local-cloud';
 import { localCloudSummary } from '../emulators/summary';
+import { DEMO_PROFILE_NAME, ensureDemoProfile } from './demo-profile';
 
 /**
  * `npm run demo`: SAM Desk against the built-in local Microsoft cloud, for anyone without a tenant. Starts the
@@ -32,11 +33,21 @@ const descriptorPath = join(stateDirectory, 'local-cloud.json');
 writeDescriptor(descriptorPath, descriptor);
 process.stdout.write(localCloudSummary(descriptor, descriptorPath));
 
+// The demo keeps its own settings folder, so trying SAM Desk never mixes demo profiles into real ones.
+const appData = process.env.SAM_DESK_HOME ?? join(stateDirectory, 'app-data');
+try {
+  const created = await ensureDemoProfile(cloud, appData);
+  process.stdout.write(`Demo profile "${DEMO_PROFILE_NAME}" ${created === 'created' ? 'created' : 'ready'}: open Connection profiles and click Consent.\n`);
+} catch (error) {
+  const code = (error as { code?: string }).code ?? '';
+  process.stdout.write(`The demo profile could not be created${code ? ` (${code})` : ''}: create it in the app (the demo partner's details are in ${descriptorPath}).\n`);
+}
+
 // The app runs in its own process so that NODE_EXTRA_CA_CERTS is in place when it starts (Node reads it only then).
 const app = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'start.ts'), ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, NODE_EXTRA_CA_CERTS: cloud.tls.caBundlePath, SAM_DESK_LOCAL_CLOUD: descriptorPath },
+  env: { ...process.env, NODE_EXTRA_CA_CERTS: cloud.tls.caBundlePath, SAM_DESK_LOCAL_CLOUD: descriptorPath, SAM_DESK_HOME: appData },
 });
 const stop = (code: number): void => void cloud.close().then(() => process.exit(code));
 app.on('exit', (code) => stop(code ?? 0));

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** A running SAM Desk in browser mode, started by one of the real entry scripts, and the address it printed. */
@@ -11,7 +14,9 @@ export interface RunningApp {
 
 export async function launchApp(script: string): Promise<{ app: RunningApp; process: ChildProcess }> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--no-open'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Each app gets its own settings folder, so tests never see (or touch) a developer's real profiles.
+  const home = mkdtempSync(join(tmpdir(), 'sam-desk-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '--no-open'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SAM_DESK_HOME: home } });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start: ${output}`)), 30_000);

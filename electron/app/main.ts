@@ -1,16 +1,23 @@
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, net, nativeTheme } from 'electron';
+import { app, BrowserWindow, net, nativeTheme, shell } from 'electron';
 import { compose } from '../compose';
 import { createLogger } from '../services/logger';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { handleDeepLinks } from './deep-links';
 import { registerIpc } from './ipc';
 import { APP_ENTRY_URL } from './app-origin';
-import { createSecureWindow, lockDown } from './window';
+import { lockDownContents, openSignInWindow } from './sign-in-window';
+import { createSecureWindow } from './window';
+import { userDataDirectory } from '../services/app-paths';
+import { defaultServices } from '../services/default-services';
 import { findLocalCloud } from '../services/local-cloud';
 
 /** The Electron shell: lifecycle, single instance, the app:// origin, the window and the IPC bridge. */
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+
+// One settings folder for the desktop app, browser mode and the CLI (see app-paths.ts); set before anything reads it.
+app.setPath('userData', userDataDirectory());
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -20,7 +27,7 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null;
   const logger = createLogger((line) => process.stderr.write(`${line}\n`));
 
-  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -29,6 +36,14 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     serveRenderer(rendererDir);
+    // The sign-in page opens in the system browser (https only); the window also offers "Copy sign-in link".
+    const services = defaultServices(
+      (url) => {
+        if (url.startsWith('https://')) void shell.openExternal(url);
+      },
+      process.env,
+      (url, redirectUri) => void openSignInWindow(url, redirectUri, mainWindow),
+    );
     const composition = compose({
       mode: 'electron',
       version: app.getVersion(),
@@ -37,8 +52,10 @@ if (!app.requestSingleInstanceLock()) {
       cloud: findLocalCloud(process.env).kind === 'local' ? 'local' : 'microsoft',
       isOnline: () => net.isOnline(),
       logger,
+      services,
     });
     registerIpc(composition.dispatch, composition.bus, () => mainWindow, logger);
+    handleDeepLinks(composition, services, () => mainWindow);
     const open = (): void => {
       mainWindow = createSecureWindow(preloadPath, {
         width: 1200,

@@ -32,12 +32,12 @@ export function createSecureWindow(preloadPath: string, options: BrowserWindowCo
 }
 
 /** Applied to every web contents the app ever creates (see main.ts), not just the main window's. */
-export function lockDown(contents: WebContents): void {
+export function lockDown(contents: WebContents, mayNavigateTo: (url: string) => boolean = isAppUrl): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!mayNavigateTo(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!mayNavigateTo(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -1,11 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compose } from '../compose';
 import { readPackageVersion } from '../services/app-version';
 import { createLogger } from '../services/logger';
 import { findLocalCloud } from '../services/local-cloud';
+import { defaultServices } from '../services/default-services';
 import { hasNetworkInterface } from '../services/network-interfaces';
+import { openInSystemBrowser } from '../services/system-browser';
 import { startBrowserModeServer } from './server';
 
 /**
@@ -32,6 +33,7 @@ const composition = compose({
   cloud: localCloud.kind === 'local' ? 'local' : 'microsoft',
   isOnline: hasNetworkInterface,
   logger,
+  services: defaultServices(openInSystemBrowser),
 });
 const server = await startBrowserModeServer({
   rendererDir,
@@ -43,7 +45,7 @@ const server = await startBrowserModeServer({
 process.stdout.write(`SAM Desk is running at ${server.url}\n`);
 process.stdout.write('Keep this terminal open; press Ctrl+C to stop.\n');
 
-if (!process.argv.includes('--no-open') && !process.env.CI) openInBrowser(server.url);
+if (!process.argv.includes('--no-open') && !process.env.CI) openInSystemBrowser(server.url);
 
 const stop = (): void => {
   composition.dispose();
@@ -51,11 +53,3 @@ const stop = (): void => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-
-function openInBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer.exe' : 'xdg-open';
-  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-  // No opener (a headless machine) is fine: the URL is printed above.
-  child.on('error', () => undefined);
-  child.unref();
-}

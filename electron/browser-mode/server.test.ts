@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose, type Composition } from '../compose';
 import { silentLogger } from '../services/logger';
+import { testServices } from '../testing/test-services';
 import { startBrowserModeServer, type BrowserModeServer } from './server';
 
 interface RawResponse {
@@ -38,7 +39,7 @@ const rendererDir = mkdtempSync(join(tmpdir(), 'sam-desk-renderer-'));
 
 beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>SAM Desk</title>');
-  composition = compose({ mode: 'browser', version: '9.9.9', platform: 'linux', cloud: 'microsoft', isOnline: () => true, logger: silentLogger });
+  composition = compose({ mode: 'browser', version: '9.9.9', platform: 'linux', cloud: 'microsoft', isOnline: () => true, logger: silentLogger, services: testServices() });
   server = await startBrowserModeServer({ rendererDir, dispatch: composition.dispatch, bus: composition.bus, logger: silentLogger });
   key = new URL(server.url).hash.replace('#key=', '');
 });

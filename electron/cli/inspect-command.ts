@@ -1,7 +1,7 @@
 import { createTranslator } from '../../shared/i18n/translator';
 import { inspectToken } from '../../shared/inspector/inspect';
 import { EXIT_OK, EXIT_UNREADABLE, type CliIo } from './cli-io';
-import { cliLanguage } from './cli-language';
+import { envLanguage } from '../services/env-language';
 import type { ParsedArguments } from './parse-arguments';
 import { toInspectionJson } from './render-inspection-json';
 import { renderInspectionText } from './render-inspection-text';
@@ -17,7 +17,7 @@ export async function inspectCommand(args: ParsedArguments, io: CliIo): Promise<
   const lang = args.flags.get('lang');
   const json = args.flags.has('json');
   // JSON messages are English unless asked otherwise, so scripts see the same text on every machine.
-  const language = typeof lang === 'string' ? lang : json ? 'en' : cliLanguage(io.env);
+  const language = typeof lang === 'string' ? lang : json ? 'en' : envLanguage(io.env);
   const { t, language: resolved } = createTranslator(language);
 
   if (args.positionals.length > 1) {

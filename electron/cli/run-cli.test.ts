@@ -5,6 +5,7 @@ import { runCli } from './run-cli';
 function fakeIo(stdinIsTty: boolean, readStdin: () => Promise<string> = async () => '') {
   const output = { out: '', err: '' };
   const io: CliIo = {
+    services: () => Promise.reject(new Error('not used')),
     env: { LANG: 'en_US.UTF-8' },
     stdinIsTty,
     readStdin,

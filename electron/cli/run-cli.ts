@@ -1,7 +1,10 @@
 import { createTranslator } from '../../shared/i18n/translator';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, type CliIo } from './cli-io';
-import { cliLanguage } from './cli-language';
+import { envLanguage } from '../services/env-language';
+import { consentCommand, consentFlags } from './consent-command';
 import { inspectCommand, inspectFlags } from './inspect-command';
+import { profileCommand, profileCommandFlags } from './profile-command';
+import { tokenCommand, tokenFlags } from './token-command';
 import { parseArguments } from './parse-arguments';
 
 interface Command {
@@ -11,15 +14,18 @@ interface Command {
 
 const commands: Readonly<Record<string, Command>> = {
   inspect: { flags: inspectFlags, run: inspectCommand },
+  profile: { flags: profileCommandFlags, run: profileCommand },
+  consent: { flags: consentFlags, run: consentCommand },
+  token: { flags: tokenFlags, run: tokenCommand },
 };
 
 /** Runs one `sam-desk` invocation and returns its exit code. Never throws and never prints a stack trace. */
 export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
-  const { t } = createTranslator(cliLanguage(io.env));
+  const { t } = createTranslator(envLanguage(io.env));
   try {
     const [first] = argv;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-      io.out(`${t('cli.usage')}\n`);
+      io.out(`${t('commands.usage')}\n`);
       return first === undefined ? EXIT_UNREADABLE : EXIT_OK;
     }
     if (first === '--version' || first === '-v') {

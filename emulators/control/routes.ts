@@ -142,6 +142,12 @@ export function controlRoutes(cloud: CloudState, entra: EntraState, keyVault: Ke
       }),
     },
     {
+      // How many versions a secret has, without their values: what tests and the demo check after a consent.
+      method: 'GET',
+      path: '/keyvault/secrets/:name',
+      handler: guarded(null, (_body, request) => json(200, { name: request.params.name ?? '', versions: keyVault.versionCount(request.params.name ?? '') })),
+    },
+    {
       method: 'POST',
       path: '/reset',
       handler: guarded(null, () => {

@@ -164,6 +164,12 @@ export class KeyVaultStore {
     return record && !record.deletion ? record.versions.at(-1)?.value : undefined;
   }
 
+  /** How many versions a live secret has (0 when absent or deleted). */
+  versionCount(name: string): number {
+    const record = this.records.get(name.toLowerCase());
+    return record && !record.deletion ? record.versions.length : 0;
+  }
+
   reset(): void {
     this.records.clear();
   }

@@ -2,8 +2,13 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/AppHeader';
+import { SECTION_PANEL_ID, SectionNav, sectionTabId } from './components/SectionNav';
 import { InspectorView } from './features/inspector/InspectorView';
+import { ProfilesView } from './features/profiles/ProfilesView';
 import { useAppStore } from './store/app-store';
+import { useConsentStore } from './store/consent-store';
+import { useNavigationStore } from './store/navigation-store';
+import { useProfilesStore } from './store/profiles-store';
 
 const useStyles = makeStyles({
   skip: {
@@ -19,11 +24,17 @@ export function App() {
   const { t } = useTranslation();
   const load = useAppStore((state) => state.load);
   const watchConnectivity = useAppStore((state) => state.watchConnectivity);
+  const watchConsent = useConsentStore((state) => state.watch);
+  const section = useNavigationStore((state) => state.section);
 
   useEffect(() => {
     void load();
     return watchConnectivity();
   }, [load, watchConnectivity]);
+  // Consent progress is followed from the start, so a consent keeps being tracked while another section is shown.
+  useEffect(() => watchConsent(), [watchConsent]);
+  const watchFocus = useProfilesStore((state) => state.watchFocus);
+  useEffect(() => watchFocus(), [watchFocus]);
 
   return (
     <>
@@ -31,8 +42,11 @@ export function App() {
         {t('app.skipToContent')}
       </a>
       <AppHeader />
+      <SectionNav />
       <main id="main" className={styles.main} tabIndex={-1}>
-        <InspectorView />
+        <div id={SECTION_PANEL_ID} role="tabpanel" aria-labelledby={sectionTabId(section)}>
+          {section === 'inspector' ? <InspectorView /> : <ProfilesView />}
+        </div>
       </main>
     </>
   );

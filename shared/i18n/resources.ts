@@ -1,14 +1,20 @@
 import { appEn } from './app-en';
 import { appSv } from './app-sv';
+import { commandsEn } from './commands-en';
+import { commandsSv } from './commands-sv';
 import { inspectorEn } from './inspector-en';
 import { inspectorSv } from './inspector-sv';
 import type { Language } from './languages';
+import { profilesEn } from './profiles-en';
+import { profilesSv } from './profiles-sv';
+import { samEn } from './sam-en';
+import { samSv } from './sam-sv';
 import type { Strings } from './strings';
 
 /** Every user-facing string of SAM Desk, by language. The renderer and the CLI both read these. */
-export const en = { ...appEn, inspector: inspectorEn };
+export const en = { ...appEn, inspector: inspectorEn, profiles: profilesEn, sam: samEn, commands: commandsEn };
 
-export const sv: Strings<typeof en> = { ...appSv, inspector: inspectorSv };
+export const sv: Strings<typeof en> = { ...appSv, inspector: inspectorSv, profiles: profilesSv, sam: samSv, commands: commandsSv };
 
 export const resources: Record<Language, { translation: Strings<typeof en> }> = {
   en: { translation: en },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_INSPECTABLE_LENGTH } from '../inspector/inspect';
 import { inspectionSchema } from '../inspector/inspection';
+import { samEvents, samMethods } from './sam-contract';
 
 /**
  * The one IPC contract. Every method is `namespace.name` with a request and a response schema; every event is
@@ -34,10 +35,12 @@ export const methods = {
     request: z.object({ input: z.string().max(MAX_TOKEN_INPUT_LENGTH) }).strict(),
     response: inspectionSchema,
   },
+  ...samMethods,
 } as const;
 
 export const events = {
   'app.connectivity': connectivitySchema,
+  ...samEvents,
 } as const;
 
 export type Methods = typeof methods;

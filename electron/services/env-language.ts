@@ -1,7 +1,7 @@
 import { pickLanguage, type Language } from '../../shared/i18n/languages';
 
-/** The CLI's language: SAM_DESK_LANG, then the POSIX locale variables in their order of precedence. */
-export function cliLanguage(env: Readonly<Record<string, string | undefined>>): Language {
+/** The language from the environment (CLI, loopback pages): SAM_DESK_LANG, then the POSIX locale variables in their order of precedence. */
+export function envLanguage(env: Readonly<Record<string, string | undefined>>): Language {
   const candidates = [env.SAM_DESK_LANG, env.LC_ALL, env.LC_MESSAGES, env.LANG].filter((value): value is string => !!value && value !== 'C' && value !== 'POSIX');
   return pickLanguage(candidates);
 }

@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalCloud, type LocalCloud } from '../../emulators/local-cloud';
+import { TLS_DIRECTORY } from '../../emulators/testing/global-setup';
+import { driveSignIn } from '../../emulators/testing/sign-in-driver';
+
+/**
+ * `sam-desk profile`, `consent` and `token` as a script runs them: the real bin in a child process, its own
+ * settings folder, the real keychain, against the local Microsoft cloud.
+ */
+const bin = fileURLToPath(new URL('../../bin/sam-desk.mjs', import.meta.url));
+let cloud: LocalCloud;
+let home: string;
+
+beforeAll(async () => {
+  cloud = await startLocalCloud({ tlsDirectory: TLS_DIRECTORY, world: { seed: 5, customers: 3, maxUsersPerCustomer: 2 } });
+  home = mkdtempSync(join(tmpdir(), 'sam-desk-cli-'));
+});
+afterAll(() => cloud.close());
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the bin; `onStderr` sees standard error as it arrives (the consent prints its sign-in link there). */
+function samDesk(args: readonly string[], stdin = '', onStderr?: (text: string) => void): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, SAM_DESK_HOME: home, LANG: 'en_US.UTF-8' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      onStderr?.(stderr);
+    });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+const world = () => cloud.state.world;
+const addArgs = () => [
+  'profile',
+  'add',
+  '--name=Contoso CLI',
+  `--tenant=${world().partner.domain}`,
+  `--client-id=${world().app.clientId}`,
+  '--client-secret-stdin',
+  `--vault-url=${cloud.endpoints.keyVault}`,
+  '--secret-name=CLI-RefreshToken',
+  '--redirect-port=any',
+  '--cloud=custom',
+  `--authority-host=${cloud.endpoints.entra}`,
+  `--partner-center-url=${cloud.endpoints.partnerCenter}`,
+  `--key-vault-suffix=${new URL(cloud.endpoints.keyVault).host}`,
+];
+
+describe('sam-desk profile, consent and token', () => {
+  it('adds a profile with the secret from stdin, resolving the tenant domain, and never writes the secret to disk', async () => {
+    const added = await samDesk(addArgs(), `${world().app.clientSecret}\n`);
+    expect(added.stderr).toBe('');
+    expect(added.status).toBe(0);
+    const listed = JSON.parse((await samDesk(['profile', 'list', '--json'])).stdout) as Array<{ displayName: string; tenantId: string }>;
+    expect(listed).toMatchObject([{ displayName: 'Contoso CLI', tenantId: world().partner.tenantId }]);
+    expect(readFileSync(join(home, 'profiles.json'), 'utf8')).not.toContain(world().app.clientSecret);
+  });
+
+  it('names the field and the fix for bad input, with exit code 2', async () => {
+    const bad = await samDesk(['profile', 'add', '--name=x', '--tenant=not a tenant', '--client-id=123', '--client-secret-stdin'], 'secret');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Partner tenant:');
+    expect(bad.stderr).toContain('Application (client) ID:');
+  });
+
+  it('consents from the terminal, then prints token metadata (the token only on request)', async () => {
+    let driven = false;
+    const consent = await samDesk(['consent', '--profile=Contoso CLI', '--no-browser'], '', (stderr) => {
+      const link = /^(https:\/\/\S+authorize\S+)$/m.exec(stderr)?.[1];
+      if (!link || driven) return;
+      driven = true;
+      const admin = world().admins[0] ?? expect.fail('no admin');
+      void driveSignIn(link, { userPrincipalName: admin.userPrincipalName, password: admin.password, mfaCode: admin.mfaCode }).then(({ redirectedTo }) => fetch(redirectedTo));
+    });
+    expect(consent.stderr).toContain('Exchanging the authorization code');
+    expect(consent.status).toBe(0);
+    expect(consent.stdout).toContain('Key Vault: Saved. Keychain: Saved.');
+    expect(cloud.keyVault.versionCount('CLI-RefreshToken')).toBe(1);
+
+    const token = await samDesk(['token', '--profile=Contoso CLI', '--json']);
+    expect(token.status).toBe(0);
+    const metadata = JSON.parse(token.stdout) as Record<string, unknown>;
+    expect(metadata).toMatchObject({ mfa: true, user: world().admins[0]?.userPrincipalName, refreshedFrom: 'key-vault' });
+    expect(metadata).not.toHaveProperty('accessToken');
+    expect(cloud.keyVault.versionCount('CLI-RefreshToken')).toBe(2);
+    const shown = JSON.parse((await samDesk(['token', '--profile=Contoso CLI', '--json', '--show-token'])).stdout) as { accessToken?: string };
+    expect(shown.accessToken?.split('.')).toHaveLength(3);
+  });
+
+  it('fails with exit code 3, the code and the remedy when the grant is gone', async () => {
+    cloud.state.revokedAt.set(world().admins[0]?.id ?? '', cloud.state.clock.nowSeconds());
+    const token = await samDesk(['token', '--profile=Contoso CLI']);
+    expect(token.status).toBe(3);
+    expect(token.stderr).toContain('[grant-revoked]');
+    expect(token.stderr).toContain('Reconsent');
+    expect(token.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exports without secrets and removes the profile with its keychain entries', async () => {
+    const exported = await samDesk(['profile', 'export']);
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).not.toContain(world().app.clientSecret);
+    expect((await samDesk(['profile', 'remove', 'Contoso CLI'])).status).toBe(0);
+    expect(JSON.parse((await samDesk(['profile', 'list', '--json'])).stdout)).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * `sam-desk://` deep links, e.g. from a health alert e-mail: `sam-desk://reconsent?profile=<id or name>`. A link is
+ * untrusted input from anywhere on the machine, so only the listed actions with a sane profile reference pass; it
+ * never carries tokens and can at most start a consent the admin still has to complete with MFA.
+ */
+export const DEEP_LINK_SCHEME = 'sam-desk';
+
+export interface DeepLink {
+  readonly action: 'consent' | 'reconsent';
+  /** A profile id or display name, as the link gave it. */
+  readonly profile: string;
+}
+
+const actions = new Set<DeepLink['action']>(['consent', 'reconsent']);
+
+export function parseDeepLink(raw: string): DeepLink | null {
+  if (raw.length > 2_048) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${DEEP_LINK_SCHEME}:` || url.username !== '' || url.password !== '') return null;
+  // sam-desk://reconsent?… puts the action in the host; sam-desk:reconsent?… in the path. Accept both spellings.
+  const action = (url.host || url.pathname).replace(/^\/+|\/+$/g, '').toLowerCase();
+  if (!actions.has(action as DeepLink['action'])) return null;
+  const profile = url.searchParams.get('profile')?.trim() ?? '';
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  if (profile === '' || profile.length > 100 || /[\u0000-\u001f\u007f]/.test(profile)) return null;
+  return { action: action as DeepLink['action'], profile };
+}
+
+/** The deep link among a process's arguments (Windows and Linux pass it on the command line of the second instance). */
+export function deepLinkInArguments(argv: readonly string[]): DeepLink | null {
+  for (const argument of argv) {
+    if (argument.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}:`)) return parseDeepLink(argument);
+  }
+  return null;
+}

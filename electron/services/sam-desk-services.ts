@@ -1,0 +1,42 @@
+import type { Profile } from '../../shared/profiles/profile';
+import { createProfileFile } from './profiles/profile-file';
+import { createProfileService, type ProfileService } from './profiles/profile-service';
+import { createTenantResolver } from './profiles/tenant-resolver';
+import { createConsentService, type ConsentService } from './sam/consent-service';
+import { SamError } from './sam/sam-error';
+import { createTokenService, type TokenService } from './sam/token-service';
+import type { SecretVault } from './secrets/secret-vault';
+
+/** Everything SAM Desk does with profiles, consent and tokens, built once for the app (either bridge) or the CLI. */
+export interface SamDeskServices {
+  readonly profiles: ProfileService;
+  readonly consent: ConsentService;
+  readonly tokens: TokenService;
+  readonly vault: SecretVault;
+  getProfile(id: string): Promise<Profile>;
+}
+
+export interface SamDeskServicesDeps {
+  readonly userDataDirectory: string;
+  readonly vault: SecretVault;
+  readonly openBrowser: (url: string) => void;
+  readonly openSignInWindow?: (url: string, redirectUri: string) => void;
+  readonly now: () => Date;
+  readonly loopbackPages: { readonly success: string; readonly failure: string };
+}
+
+export function createSamDeskServices(deps: SamDeskServicesDeps): SamDeskServices {
+  const profiles = createProfileService({ file: createProfileFile({ directory: deps.userDataDirectory, now: deps.now }), vault: deps.vault, resolveTenant: createTenantResolver(), now: deps.now });
+  const getProfile = async (id: string): Promise<Profile> => {
+    const profile = await profiles.get(id);
+    if (!profile) throw new SamError('profile-not-found');
+    return profile;
+  };
+  return {
+    profiles,
+    vault: deps.vault,
+    getProfile,
+    consent: createConsentService({ getProfile, vault: deps.vault, openBrowser: deps.openBrowser, ...(deps.openSignInWindow ? { openSignInWindow: deps.openSignInWindow } : {}), now: deps.now, pages: deps.loopbackPages }),
+    tokens: createTokenService({ getProfile, vault: deps.vault, now: deps.now }),
+  };
+}

@@ -1,0 +1,58 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { ClientCertificateCredential, ClientSecretCredential, type TokenCredential } from '@azure/identity';
+import { endpointsFor } from '../../../shared/profiles/clouds';
+import type { Profile } from '../../../shared/profiles/profile';
+import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
+import { SamError } from './sam-error';
+
+/**
+ * The app registration's credential, loaded for one use: the client secret from the keychain, or a certificate
+ * (PEM with its private key) from disk. Returned in the two shapes the SDKs want: msal-node's auth options and an
+ * Azure SDK TokenCredential (for Key Vault with the app's identity).
+ */
+export interface AppCredential {
+  readonly msalAuth: { readonly clientSecret: string } | { readonly clientCertificate: { readonly thumbprint: string; readonly privateKey: string; readonly x5c: string } };
+  keyVaultCredential(): TokenCredential;
+}
+
+export async function loadAppCredential(profile: Profile, vault: SecretVault): Promise<AppCredential> {
+  const { authorityHost } = endpointsFor(profile.cloud);
+  // For clouds other than Microsoft's own, @azure/identity must not ask login.microsoftonline.com to validate the host.
+  const identityOptions = { authorityHost, disableInstanceDiscovery: profile.cloud.kind === 'custom' };
+  if (profile.credential.kind === 'secret') {
+    const clientSecret = await vault.get(secretAccounts.clientSecret(profile.id));
+    if (!clientSecret) throw new SamError('client-secret-invalid', { reason: 'missing' });
+    return {
+      msalAuth: { clientSecret },
+      keyVaultCredential: () => new ClientSecretCredential(profile.tenantId, profile.clientId, clientSecret, identityOptions),
+    };
+  }
+  const { path, thumbprint } = profile.credential;
+  if (!/\.pem$/i.test(path)) throw new SamError('certificate-unreadable', { reason: 'pfx' });
+  let pem: string;
+  try {
+    pem = await readFile(path, 'utf8');
+  } catch {
+    throw new SamError('certificate-unreadable', { reason: 'unreadable' });
+  }
+  const certificateBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  const keyBlock = /-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |ENCRYPTED )?PRIVATE KEY-----/.exec(pem)?.[0];
+  if (!certificateBlock || !keyBlock) throw new SamError('certificate-unreadable', { reason: 'no-key' });
+  const passphrase = (await vault.get(secretAccounts.certificatePassword(profile.id))) ?? undefined;
+  let privateKey: string;
+  let certificate: X509Certificate;
+  try {
+    privateKey = createPrivateKey({ key: keyBlock, ...(passphrase ? { passphrase } : {}) }).export({ type: 'pkcs8', format: 'pem' }).toString();
+    certificate = new X509Certificate(certificateBlock);
+  } catch {
+    throw new SamError('certificate-unreadable', { reason: 'invalid' });
+  }
+  const actual = certificate.fingerprint.replace(/:/g, '').toLowerCase();
+  if (actual !== thumbprint.toLowerCase()) throw new SamError('certificate-unreadable', { reason: 'thumbprint' });
+  const x5c = certificate.raw.toString('base64');
+  return {
+    msalAuth: { clientCertificate: { thumbprint: actual.toUpperCase(), privateKey, x5c } },
+    keyVaultCredential: () => new ClientCertificateCredential(profile.tenantId, profile.clientId, { certificate: `${certificateBlock}\n${privateKey}` }, identityOptions),
+  };
+}

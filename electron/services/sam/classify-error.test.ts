@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { classifyError } from './classify-error';
+import { keyVaultError } from './key-vault-store';
+import { SamError } from './sam-error';
+
+describe('classifying failures into codes a person can act on', () => {
+  it('reads AADSTS numbers from msal errors, by error code list or message', () => {
+    expect(classifyError({ errorCodes: ['700082'], errorMessage: 'whatever' }).code).toBe('refresh-token-expired');
+    expect(classifyError({ errorMessage: 'AADSTS50173: The provided grant has expired' }).code).toBe('grant-revoked');
+    expect(classifyError({ errorMessage: 'AADSTS99999: new' })).toMatchObject({ code: 'identity-service-error', detail: { aadsts: 99999 } });
+  });
+
+  it('recognises network failures, throttling, the keychain and msal state checks', () => {
+    expect(classifyError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })).code).toBe('network');
+    expect(classifyError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } })).code).toBe('network');
+    expect(classifyError({ statusCode: 429 }).code).toBe('throttled');
+    expect(classifyError(Object.assign(new Error('locked'), { code: 'keychain-unavailable' })).code).toBe('keychain-unavailable');
+    expect(classifyError({ errorCode: 'nonce_mismatch' }).code).toBe('code-invalid');
+  });
+
+  it('keeps no exception text, and passes SamErrors through', () => {
+    const mapped = classifyError(new Error('secret=abc123'));
+    expect(mapped.message).toBe('identity-service-error');
+    const original = new SamError('consent-timeout');
+    expect(classifyError(original)).toBe(original);
+  });
+
+  it('names the Key Vault permission a 403 says is missing', () => {
+    expect(keyVaultError({ statusCode: 403, message: "The user, group or application 'appid=x' does not have secrets set permission on key vault 'v'" })).toMatchObject({ code: 'key-vault-forbidden', detail: { permission: 'set' } });
+    expect(keyVaultError({ statusCode: 404, code: 'SecretNotFound' })).toMatchObject({ code: 'key-vault-not-found', detail: { reason: 'secret' } });
+    expect(keyVaultError({ statusCode: 500 }).code).toBe('key-vault-failed');
+  });
+});

@@ -1,0 +1,57 @@
+import { SamError, type SamErrorCode } from './sam-error';
+
+/** AADSTS error numbers and what they mean for a partner admin, per Entra's documented codes. */
+const aadstsCodes: ReadonlyArray<readonly [number, SamErrorCode]> = [
+  [700082, 'refresh-token-expired'],
+  [70008, 'grant-expired'],
+  [50173, 'grant-revoked'],
+  [50076, 'mfa-required'],
+  [50079, 'mfa-registration-required'],
+  [70043, 'sign-in-frequency'],
+  [65001, 'consent-missing'],
+  [700084, 'spa-refresh-token'],
+  [700007, 'wrong-client'],
+  [7000215, 'client-secret-invalid'],
+  [7000222, 'client-secret-expired'],
+  [700027, 'client-assertion-invalid'],
+  [50011, 'redirect-uri-mismatch'],
+  [700016, 'app-not-found'],
+  [90002, 'tenant-not-found'],
+  [54005, 'code-invalid'],
+  [501481, 'code-invalid'],
+  [9002313, 'no-refresh-token'],
+];
+
+const networkCodes = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+
+/** The AADSTS number in an msal error (error codes array, or "AADSTSnnnn:" in its message). */
+export function aadstsNumber(error: unknown): number | null {
+  const candidate = error as { errorCodes?: unknown; errorMessage?: unknown; message?: unknown } | null;
+  const codes = Array.isArray(candidate?.errorCodes) ? candidate.errorCodes : [];
+  for (const code of codes) {
+    const parsed = Number(code);
+    if (Number.isInteger(parsed) && parsed > 0) return parsed;
+  }
+  const text = [candidate?.errorMessage, candidate?.message].filter((value): value is string => typeof value === 'string').join(' ');
+  const match = /AADSTS(\d{4,8})/.exec(text);
+  return match?.[1] ? Number(match[1]) : null;
+}
+
+/** Turns anything msal-node, the Azure SDK or the network threw into a SamError; SamErrors pass through. */
+export function classifyError(error: unknown): SamError {
+  if (error instanceof SamError) return error;
+  const aadsts = aadstsNumber(error);
+  if (aadsts !== null) {
+    const known = aadstsCodes.find(([number]) => number === aadsts);
+    return new SamError(known?.[1] ?? 'identity-service-error', { aadsts });
+  }
+  const candidate = error as { code?: unknown; cause?: { code?: unknown }; statusCode?: unknown; errorCode?: unknown; name?: unknown } | null;
+  const code = typeof candidate?.code === 'string' ? candidate.code : typeof candidate?.cause?.code === 'string' ? candidate.cause.code : '';
+  if (code === 'keychain-unavailable' || code === 'keychain-failed') return new SamError('keychain-unavailable');
+  if (networkCodes.has(code) || candidate?.errorCode === 'network_error' || (candidate?.name === 'TypeError' && (error as Error).message.includes('fetch failed'))) {
+    return new SamError('network');
+  }
+  if (candidate?.statusCode === 429) return new SamError('throttled');
+  if (candidate?.errorCode === 'nonce_mismatch' || candidate?.errorCode === 'state_mismatch') return new SamError('code-invalid', { reason: candidate.errorCode });
+  return new SamError('identity-service-error');
+}

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { CryptoProvider } from '@azure/msal-node';
+import type { Profile } from '../../../shared/profiles/profile';
+import type { SecretVault } from '../secrets/secret-vault';
+import { loadAppCredential } from './app-credential';
+import { classifyError } from './classify-error';
+import type { ConsentProgress, ConsentStep } from './consent-steps';
+import { startLoopbackRedirect } from './loopback-redirect';
+import { cachedRefreshToken, createMsalApp, partnerCenterScope } from './msal-app';
+import { saveRefreshToken, type SaveOutcome } from './refresh-token-store';
+import { SamError } from './sam-error';
+import { verifyPartnerCenterToken } from './verify-access-token';
+
+export const CONSENT_TIMEOUT_MS = 5 * 60_000;
+
+export interface ConsentDeps {
+  readonly getProfile: (id: string) => Promise<Profile>;
+  readonly vault: SecretVault;
+  /** Opens the sign-in URL: the system browser in the app, a page driver in tests. */
+  readonly openBrowser: (url: string) => void;
+  /** The desktop app's in-app sign-in window (Electron only): its own in-memory session, redirect to the listener. */
+  readonly openSignInWindow?: (url: string, redirectUri: string) => void;
+  readonly now: () => Date;
+  readonly timeoutMs?: number;
+  /** The pages the loopback listener answers the browser with, in the admin's language. */
+  readonly pages: { readonly success: string; readonly failure: string };
+}
+
+export interface ConsentOptions {
+  /** `login` by default, so single sign-on cannot slip a different account in. */
+  readonly prompt?: 'login' | 'select_account';
+  readonly loginHint?: string;
+  /** False when the admin will open the copied sign-in link themselves (another browser profile). */
+  readonly openBrowser?: boolean;
+  /** Sign in inside SAM Desk instead of the system browser, where the app offers it. */
+  readonly inAppWindow?: boolean;
+  readonly onProgress?: (progress: ConsentProgress) => void;
+}
+
+/**
+ * The Secure Application Model consent, for a new profile or a reconsent: authorization code + PKCE (S256) with
+ * state and nonce through a loopback redirect, the code redeemed with the app's credential, the access token
+ * checked for MFA, Partner Center audience and scope, and the refresh token saved to Key Vault (a new version with
+ * tags) and the keychain. One consent per profile at a time; cancellable.
+ */
+export function createConsentService(deps: ConsentDeps) {
+  const running = new Map<string, AbortController>();
+
+  async function consent(profileId: string, options: ConsentOptions = {}): Promise<ConsentProgress> {
+    const report = (progress: ConsentProgress): ConsentProgress => {
+      options.onProgress?.(progress);
+      return progress;
+    };
+    if (running.has(profileId)) return report({ profileId, state: 'failed', error: 'consent-in-progress', detail: {} });
+    const abort = new AbortController();
+    running.set(profileId, abort);
+    const step = (name: ConsentStep, signInUrl?: string): void => void report({ profileId, state: 'step', step: name, ...(signInUrl ? { signInUrl } : {}) });
+    try {
+      const profile = await deps.getProfile(profileId);
+      const credential = await loadAppCredential(profile, deps.vault);
+      const pkce = await new CryptoProvider().generatePkceCodes();
+      const state = randomBytes(32).toString('base64url');
+      const nonce = randomBytes(32).toString('base64url');
+      const loopback = await startLoopbackRedirect({
+        port: profile.redirectPort === 'any' ? 0 : profile.redirectPort,
+        expectedState: state,
+        timeoutMs: deps.timeoutMs ?? CONSENT_TIMEOUT_MS,
+        signal: abort.signal,
+        pages: deps.pages,
+      });
+      try {
+        const app = createMsalApp(profile, credential);
+        const scopes = [partnerCenterScope(profile), 'offline_access'];
+        const signInUrl = await app.getAuthCodeUrl({
+          scopes,
+          redirectUri: loopback.redirectUri,
+          codeChallenge: pkce.challenge,
+          codeChallengeMethod: 'S256',
+          state,
+          nonce,
+          prompt: options.prompt ?? 'login',
+          ...(options.loginHint ? { loginHint: options.loginHint } : {}),
+        });
+        step('waiting-for-sign-in', signInUrl);
+        if (options.inAppWindow && deps.openSignInWindow) deps.openSignInWindow(signInUrl, loopback.redirectUri);
+        else if (options.openBrowser !== false) deps.openBrowser(signInUrl);
+        const { code } = await loopback.result;
+
+        step('exchanging-code');
+        // msal checks that the ID token answers our nonce: a code injected from another sign-in would not.
+        const result = await app.acquireTokenByCode({ code, scopes, redirectUri: loopback.redirectUri, codeVerifier: pkce.verifier, nonce, state });
+
+        step('checking-mfa');
+        const inspection = verifyPartnerCenterToken(result.accessToken, deps.now());
+        const refreshToken = cachedRefreshToken(app);
+        if (!refreshToken) throw new SamError('no-refresh-token', { reason: 'not-issued' });
+
+        const saved: SaveOutcome = await saveRefreshToken(
+          profile,
+          deps.vault,
+          credential,
+          refreshToken,
+          { user: inspection.summary.user ?? '', tenantId: inspection.summary.tenantId ?? profile.tenantId, appId: profile.clientId, obtainedAt: deps.now().toISOString() },
+          step,
+        );
+        return report({
+          profileId,
+          state: 'succeeded',
+          saved,
+          summary: {
+            user: inspection.summary.user,
+            tenantId: inspection.summary.tenantId,
+            audience: inspection.summary.audience,
+            scopes: inspection.summary.scopes,
+            mfa: inspection.summary.mfa,
+            expiresAt: inspection.times.expiresAt,
+          },
+        });
+      } finally {
+        loopback.close();
+      }
+    } catch (error) {
+      const mapped = classifyError(error);
+      return report({ profileId, state: 'failed', error: mapped.code, detail: mapped.detail });
+    } finally {
+      running.delete(profileId);
+    }
+  }
+
+  return {
+    consent,
+    cancel(profileId: string): boolean {
+      const controller = running.get(profileId);
+      controller?.abort();
+      return controller !== undefined;
+    },
+    isRunning: (profileId: string): boolean => running.has(profileId),
+  };
+}
+
+export type ConsentService = ReturnType<typeof createConsentService>;

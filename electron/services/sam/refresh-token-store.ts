@@ -1,0 +1,96 @@
+import type { Profile } from '../../../shared/profiles/profile';
+import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
+import type { AppCredential } from './app-credential';
+import { classifyError } from './classify-error';
+import { readRefreshTokenFromKeyVault, writeRefreshTokenToKeyVault, type RefreshTokenTags } from './key-vault-store';
+import { SamError, type SamErrorCode, type SamErrorDetail } from './sam-error';
+
+/** What happened in each store when a refresh token was saved. */
+export type StoreResult =
+  | { readonly status: 'saved'; readonly version?: string }
+  | { readonly status: 'not-configured' }
+  /** Key Vault failed, so the token was kept in the keychain although the profile does not use it: nothing is lost. */
+  | { readonly status: 'kept-as-fallback' }
+  | { readonly status: 'failed'; readonly error: SamErrorCode; readonly detail: SamErrorDetail };
+
+export interface SaveOutcome {
+  readonly keyVault: StoreResult;
+  readonly keychain: StoreResult;
+  /** True when Key Vault should be retried from the keychain copy. */
+  readonly keyVaultRetryPending: boolean;
+}
+
+const failed = (error: unknown): StoreResult => {
+  const mapped = classifyError(error);
+  return { status: 'failed', error: mapped.code, detail: mapped.detail };
+};
+
+/**
+ * Saves a refresh token everywhere the profile keeps it. The keychain goes first: it is local and fast, and if
+ * Key Vault then fails the token survives there (even when the profile uses Key Vault only) for a retry.
+ * Throws only when no store kept the token — the one case in which it would be lost.
+ */
+export async function saveRefreshToken(
+  profile: Profile,
+  vault: SecretVault,
+  credential: AppCredential,
+  token: string,
+  tags: RefreshTokenTags,
+  onStep: (step: 'saving-to-keychain' | 'saving-to-key-vault') => void = () => undefined,
+): Promise<SaveOutcome> {
+  let keychain: StoreResult = { status: 'not-configured' };
+  if (profile.keychain) {
+    onStep('saving-to-keychain');
+    try {
+      await vault.set(secretAccounts.refreshToken(profile.id), token);
+      keychain = { status: 'saved' };
+    } catch (error) {
+      keychain = failed(error);
+    }
+  }
+  let keyVault: StoreResult = { status: 'not-configured' };
+  if (profile.keyVault) {
+    onStep('saving-to-key-vault');
+    try {
+      keyVault = { status: 'saved', version: await writeRefreshTokenToKeyVault(profile, credential, token, tags) };
+    } catch (error) {
+      keyVault = { status: 'failed', error: (error as SamError).code, detail: (error as SamError).detail };
+      if (keychain.status === 'not-configured') {
+        try {
+          await vault.set(secretAccounts.refreshToken(profile.id), token);
+          keychain = { status: 'kept-as-fallback' };
+        } catch (fallbackError) {
+          keychain = failed(fallbackError);
+        }
+      }
+    }
+  }
+  const kept = [keyVault, keychain].some((result) => result.status === 'saved' || result.status === 'kept-as-fallback');
+  if (!kept) {
+    const firstFailure = [keyVault, keychain].find((result) => result.status === 'failed');
+    throw firstFailure?.status === 'failed' ? new SamError(firstFailure.error, firstFailure.detail) : new SamError('keychain-unavailable');
+  }
+  return { keyVault, keychain, keyVaultRetryPending: keyVault.status === 'failed' };
+}
+
+/**
+ * The current refresh token. Key Vault is the shared truth when the profile uses it (automation elsewhere may
+ * have rotated the token and written it back); the keychain copy is used when Key Vault is not configured, and as
+ * the fallback a failed Key Vault write left behind.
+ */
+export async function loadRefreshToken(profile: Profile, vault: SecretVault, credential: AppCredential): Promise<{ token: string; source: 'key-vault' | 'keychain' }> {
+  const local = async (): Promise<string | null> => vault.get(secretAccounts.refreshToken(profile.id));
+  if (profile.keyVault) {
+    try {
+      const remote = await readRefreshTokenFromKeyVault(profile, credential);
+      if (remote) return { token: remote, source: 'key-vault' };
+    } catch (error) {
+      const fallback = await local().catch(() => null);
+      if (fallback) return { token: fallback, source: 'keychain' };
+      throw error;
+    }
+  }
+  const token = await local();
+  if (!token) throw new SamError('no-refresh-token');
+  return { token, source: 'keychain' };
+}

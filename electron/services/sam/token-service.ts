@@ -1,0 +1,90 @@
+import { decodeJwtClaims } from './jwt-claims';
+import type { Profile } from '../../../shared/profiles/profile';
+import type { SecretVault } from '../secrets/secret-vault';
+import { loadAppCredential } from './app-credential';
+import { classifyError } from './classify-error';
+import { cachedRefreshToken, createMsalApp, partnerCenterScope } from './msal-app';
+import { loadRefreshToken, saveRefreshToken, type SaveOutcome } from './refresh-token-store';
+import { SamError } from './sam-error';
+
+/** Access tokens are reused until this long before they expire. */
+export const ACCESS_TOKEN_MARGIN_MS = 5 * 60_000;
+
+export interface AccessToken {
+  readonly token: string;
+  readonly expiresOn: Date;
+  readonly scopes: readonly string[];
+  /** Where the refresh token came from and where its successor went. */
+  readonly refreshedFrom: 'key-vault' | 'keychain' | 'memory';
+  readonly saved: SaveOutcome | null;
+}
+
+export interface TokenDeps {
+  readonly getProfile: (id: string) => Promise<Profile>;
+  readonly vault: SecretVault;
+  readonly now: () => Date;
+}
+
+/**
+ * Redeems a profile's stored refresh token for Partner Center access tokens. One redemption at a time per profile:
+ * concurrent callers share it (a second redemption would race the rotation). The rotated refresh token is saved to
+ * every store before the access token is handed to anyone. Access tokens stay in memory only, until shortly before
+ * they expire.
+ */
+export function createTokenService(deps: TokenDeps) {
+  const cache = new Map<string, AccessToken>();
+  const inFlight = new Map<string, Promise<AccessToken>>();
+  /** How many times each profile's refresh token was actually redeemed (health and tests read it). */
+  const redemptions = new Map<string, number>();
+
+  async function redeem(profileId: string): Promise<AccessToken> {
+    const profile = await deps.getProfile(profileId);
+    const credential = await loadAppCredential(profile, deps.vault);
+    const { token: refreshToken, source } = await loadRefreshToken(profile, deps.vault, credential);
+    const app = createMsalApp(profile, credential);
+    redemptions.set(profileId, (redemptions.get(profileId) ?? 0) + 1);
+    // forceCache: this fresh msal instance has no account yet and would otherwise not keep the rotated token.
+    const result = await app.acquireTokenByRefreshToken({ refreshToken, scopes: [partnerCenterScope(profile)], forceCache: true });
+    if (!result) throw new SamError('no-refresh-token', { reason: 'no-result' });
+    const rotated = cachedRefreshToken(app);
+    let saved: SaveOutcome | null = null;
+    if (rotated && rotated !== refreshToken) {
+      const claims = decodeJwtClaims(result.accessToken);
+      saved = await saveRefreshToken(profile, deps.vault, credential, rotated, {
+        user: typeof claims.upn === 'string' ? claims.upn : '',
+        tenantId: profile.tenantId,
+        appId: profile.clientId,
+        obtainedAt: deps.now().toISOString(),
+      });
+    }
+    return { token: result.accessToken, expiresOn: result.expiresOn ?? new Date(deps.now().getTime() + 3_600_000), scopes: result.scopes, refreshedFrom: source, saved };
+  }
+
+  return {
+    async acquire(profileId: string, options: { readonly forceRefresh?: boolean } = {}): Promise<AccessToken> {
+      const cached = cache.get(profileId);
+      if (!options.forceRefresh && cached && cached.expiresOn.getTime() - deps.now().getTime() > ACCESS_TOKEN_MARGIN_MS) return { ...cached, refreshedFrom: 'memory', saved: null };
+      const running = inFlight.get(profileId);
+      if (running) return running;
+      const attempt = redeem(profileId)
+        .then((token) => {
+          cache.set(profileId, token);
+          return token;
+        })
+        .catch((error: unknown) => {
+          cache.delete(profileId);
+          throw classifyError(error);
+        })
+        .finally(() => inFlight.delete(profileId));
+      inFlight.set(profileId, attempt);
+      return attempt;
+    },
+    /** Forget a profile's access token (after reconsent, or when the profile is deleted). */
+    forget(profileId: string): void {
+      cache.delete(profileId);
+    },
+    redemptionCount: (profileId: string): number => redemptions.get(profileId) ?? 0,
+  };
+}
+
+export type TokenService = ReturnType<typeof createTokenService>;

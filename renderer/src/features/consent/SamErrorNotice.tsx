@@ -1,0 +1,53 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { ArrowClockwiseRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import type { SamErrorCode } from '../../../../shared/sam/error-codes';
+
+/** Token errors that a new consent fixes: the notice offers Reconsent as its action. */
+export const reconsentFixes: ReadonlySet<SamErrorCode> = new Set<SamErrorCode>([
+  'refresh-token-expired',
+  'grant-expired',
+  'grant-revoked',
+  'mfa-required',
+  'sign-in-frequency',
+  'consent-missing',
+  'no-refresh-token',
+  'token-without-mfa',
+]);
+
+/** A consent or token failure: what happened and what to do (sam.errors.<code>), with an optional Reconsent. */
+export function SamErrorNotice({
+  code,
+  detail,
+  title,
+  onReconsent,
+  reconsentDisabled = false,
+}: {
+  readonly code: SamErrorCode;
+  readonly detail: Readonly<Record<string, string | number>>;
+  readonly title?: string;
+  readonly onReconsent?: (() => void) | undefined;
+  readonly reconsentDisabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <MessageBar intent="error" layout="multiline" data-testid="sam-error" data-code={code}>
+      <MessageBarBody>
+        {title && <MessageBarTitle>{title}</MessageBarTitle>}
+        <span style={{ display: 'block' }} data-testid="sam-error-message">
+          {t(`sam.errors.${code}.message`, detail)}
+        </span>
+        <span style={{ display: 'block' }} data-testid="sam-error-remedy">
+          {t(`sam.errors.${code}.remedy`, detail)}
+        </span>
+      </MessageBarBody>
+      {onReconsent && (
+        <MessageBarActions>
+          <Button icon={<ArrowClockwiseRegular />} onClick={onReconsent} disabled={reconsentDisabled} data-testid="retry-reconsent">
+            {t('consent.reconsent')}
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}

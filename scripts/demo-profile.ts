@@ -1,0 +1,38 @@
+import type { LocalCloud } from '../emulators/local-cloud';
+import { createSamDeskServices } from '../electron/services/sam-desk-services';
+import { createKeychain } from '../electron/services/secrets/keychain';
+
+export const DEMO_PROFILE_NAME = 'Contoso Partner (demo)';
+
+/**
+ * The ready profile `npm run demo` gives a new user: the seeded partner in the local Microsoft cloud, its app's
+ * client secret in the OS keychain, the refresh token going to the local Key Vault and the keychain. Created once
+ * per settings folder; an existing one is left as it is.
+ */
+export async function ensureDemoProfile(cloud: LocalCloud, userDataDirectory: string): Promise<'created' | 'exists'> {
+  const services = createSamDeskServices({
+    userDataDirectory,
+    vault: createKeychain(),
+    openBrowser: () => undefined,
+    now: () => new Date(),
+    loopbackPages: { success: '', failure: '' },
+  });
+  const { profiles } = await services.profiles.list();
+  if (profiles.some((profile) => profile.displayName === DEMO_PROFILE_NAME)) return 'exists';
+  const { world } = cloud.state;
+  const result = await services.profiles.create(
+    {
+      displayName: DEMO_PROFILE_NAME,
+      tenant: world.partner.tenantId,
+      clientId: world.app.clientId,
+      credential: { kind: 'secret' },
+      keyVault: { vaultUrl: cloud.endpoints.keyVault, secretName: 'PartnerCenterRefreshToken', access: 'app' },
+      keychain: true,
+      redirectPort: 'any',
+      cloud: { kind: 'custom', authorityHost: cloud.endpoints.entra, partnerCenterUrl: cloud.endpoints.partnerCenter, keyVaultSuffix: new URL(cloud.endpoints.keyVault).host },
+    },
+    { clientSecret: world.app.clientSecret },
+  );
+  if (!result.ok) throw new Error(`the demo profile was refused: ${result.errors.map((error) => error.field).join(', ')}`);
+  return 'created';
+}

@@ -1,0 +1,43 @@
+import type { commandsEn } from './commands-en';
+import type { Strings } from './strings';
+
+/** Swedish texts of the profile, consent and token commands. */
+export const commandsSv: Strings<typeof commandsEn> = {
+  usage: [
+    'Användning:',
+    '  sam-desk inspect [TOKEN|-] [--json] [--lang=en|sv]',
+    '  sam-desk profile list [--json]',
+    '  sam-desk profile show PROFIL [--json]',
+    '  sam-desk profile add --name=N --tenant=T --client-id=C [--client-secret-stdin | --certificate=SÖKVÄG --thumbprint=X]',
+    '                       [--vault-url=U --secret-name=S [--vault-access=app|admin]] [--no-keychain]',
+    '                       [--redirect-port=8400|any] [--cloud=public|usgov|china|custom',
+    '                        --authority-host=URL --partner-center-url=URL --key-vault-suffix=VÄRD]',
+    '  sam-desk profile edit PROFIL [samma alternativ]',
+    '  sam-desk profile remove PROFIL',
+    '  sam-desk profile export [PROFIL…]',
+    '  sam-desk profile import [FIL|-]',
+    '  sam-desk consent --profile=PROFIL [--no-browser] [--select-account] [--login-hint=UPN] [--json]',
+    '  sam-desk token --profile=PROFIL [--json] [--show-token]',
+    '',
+    'PROFIL är ett profil-id eller namn. Hemligheter läses från standard in, aldrig från argument.',
+    'Slutkoder: 0 klart, 2 felaktig indata (orsaken står på stderr), 3 åtgärden misslyckades (kod och åtgärd på',
+    'stderr), 1 ett internt fel.',
+  ].join('\n'),
+  profileNotFound: 'ingen profil heter eller har id:t "{{profile}}". Kör "sam-desk profile list".',
+  profileAmbiguous: '"{{profile}}" avser mer än en profil; använd dess id.',
+  missingProfile: 'ange profil med --profile=NAMN eller --profile=ID.',
+  unknownSubcommand: 'okänt profilkommando. Använd add, list, show, edit, remove, export eller import.',
+  badOption: 'alternativ {{option}}: {{problem}}',
+  secretFromStdin: 'läser klienthemligheten från standard in…',
+  emptySecret: 'standard in innehöll ingen klienthemlighet.',
+  created: 'Skapade profilen {{name}} ({{id}}).',
+  updated: 'Uppdaterade profilen {{name}}.',
+  removed: 'Tog bort profilen {{name}}.',
+  refreshTokenCleared: 'Den sparade uppdateringstoken togs bort eftersom klientorganisation, app eller moln ändrades: kör "sam-desk consent" igen.',
+  imported: 'Importerade {{imported}} profil(er), avvisade {{rejected}}.',
+  noProfiles: 'Inga profiler ännu. Skapa en med "sam-desk profile add".',
+  signInLink: 'Logga in med MFA som partneradministratör på:',
+  succeeded: 'Godkännandet sparat för {{user}} (MFA: ja). Key Vault: {{keyVault}}. Nyckelring: {{keychain}}.',
+  failed: '{{message}} {{remedy}}',
+  tokenSummary: 'Åtkomsttoken för {{scopes}}, giltig till {{expiresAt}} (uppdateringstoken från {{source}}).',
+};

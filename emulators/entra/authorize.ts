@@ -6,7 +6,7 @@ import type { AuthorizeRequest, EntraState, SignInFlow } from './entra-state';
 import { clientInfo } from './issue-tokens';
 import { consentPage, errorPage, mfaPage, signInPage } from './pages';
 import { redirectUriAllowed } from './redirect-uri';
-import { parseScopes } from './scopes';
+import { consentScopes } from './scopes';
 import { tenantMatches } from './token-endpoint';
 
 const SESSION_COOKIE = 'emu_estsauth';
@@ -49,7 +49,7 @@ export function authorizeRoutes(cloud: CloudState, entra: EntraState) {
         v1Resource: version === 'v1' ? query.get('resource') : null,
       };
       if (query.get('response_type') !== 'code') return finish(authorizeRequest, { error: 'unsupported_response_type', error_description: 'AADSTS700054: response_type must be code.' });
-      const scope = parseScopes(authorizeRequest.scopes.join(' '), authorizeRequest.v1Resource);
+      const scope = consentScopes(authorizeRequest.scopes.join(' '), authorizeRequest.v1Resource);
       if (scope.invalid !== null) return finish(authorizeRequest, { error: 'invalid_scope', error_description: `AADSTS70011: The scope ${scope.invalid} is not valid.` });
       if (authorizeRequest.codeChallenge !== null && !['S256', 'plain', null].includes(authorizeRequest.codeChallengeMethod)) {
         return finish(authorizeRequest, { error: 'invalid_request', error_description: 'AADSTS501491: Invalid size of Code_Challenge parameter or unsupported code_challenge_method.' });
@@ -125,10 +125,7 @@ export function authorizeRoutes(cloud: CloudState, entra: EntraState) {
   }
 
   function requestedScopes(flow: SignInFlow): string[] {
-    const scope = parseScopes(flow.request.scopes.join(' '), flow.request.v1Resource);
-    const resource = scope.resource;
-    if (!resource) return [];
-    return scope.scopes.flatMap((name) => (name === '.default' ? resource.delegatedScopes : [name])).map((name) => `${resource.uri}/${name}`);
+    return consentScopes(flow.request.scopes.join(' '), flow.request.v1Resource).scopes;
   }
 
   function missingConsent(flow: SignInFlow): string[] {

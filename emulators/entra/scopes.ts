@@ -54,3 +54,25 @@ export function parseScopes(scope: string, v1Resource: string | null = null): Sc
   }
   return { resource, scopes, oidc, invalid: null };
 }
+
+/**
+ * The delegated scopes an authorization request asks the user to consent to, as "resource/scope" strings. Unlike a
+ * token request, an authorize request may name several resources (msal's extraScopesToConsent): the user
+ * consents to all of them at once, and the code is later redeemed for one. Returns the first invalid item instead
+ * when there is one.
+ */
+export function consentScopes(scope: string, v1Resource: string | null): { scopes: string[]; invalid: string | null } {
+  if (v1Resource) {
+    const single = parseScopes(scope, v1Resource);
+    const resource = single.resource;
+    return { scopes: resource ? resource.delegatedScopes.map((name) => `${resource.uri}/${name}`) : [], invalid: single.invalid };
+  }
+  const scopes: string[] = [];
+  for (const item of scope.split(/\s+/).filter((part) => part !== '' && !OIDC_SCOPES.has(part))) {
+    const single = parseScopes(item);
+    const resource = single.resource;
+    if (single.invalid !== null || !resource) return { scopes, invalid: single.invalid ?? item };
+    for (const name of single.scopes) scopes.push(...(name === '.default' ? resource.delegatedScopes : [name]).map((scopeName) => `${resource.uri}/${scopeName}`));
+  }
+  return { scopes, invalid: null };
+}

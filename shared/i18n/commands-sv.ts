@@ -9,7 +9,7 @@ export const commandsSv: Strings<typeof commandsEn> = {
     '  sam-desk profile list [--json]',
     '  sam-desk profile show PROFIL [--json]',
     '  sam-desk profile add --name=N --tenant=T --client-id=C [--client-secret-stdin | --certificate=SÖKVÄG --thumbprint=X]',
-    '                       [--vault-url=U --secret-name=S [--vault-access=app|admin]] [--no-keychain]',
+    '                       [--vault-url=U --secret-name=S [--vault-access=app|admin|azure-cli]] [--no-keychain]',
     '                       [--redirect-port=8400|any] [--cloud=public|usgov|china|custom',
     '                        --authority-host=URL --partner-center-url=URL --key-vault-suffix=VÄRD]',
     '  sam-desk profile edit PROFIL [samma alternativ]',

@@ -24,7 +24,7 @@ export const profilesEn = {
     vaultUrl: "Key Vault URL: enter the Vault URI from the vault's Overview page in the Azure portal, such as https://contoso-sam.vault.azure.net/.",
     vaultUrlCloud: "Key Vault URL: in this profile's cloud the address must look like {{example}}: the Vault URI from the vault's Overview page, with a valid vault name and nothing after the host.",
     secretName: 'Secret name: use 1 to 127 letters, digits and dashes (no spaces, dots or underscores), for example SAM-RefreshToken.',
-    keyVaultAccess: 'Key Vault access: choose who writes the secret: the app with its own credential, or you with your admin account.',
+    keyVaultAccess: 'Key Vault access: choose who writes the secret: the app with its own credential, you with your admin account, or the Azure CLI’s signed-in account.',
     storage: "Storage: choose where to keep the refresh token: this computer's keychain, Azure Key Vault, or both.",
     redirectPort: 'Redirect port: enter a port from 1024 to 65535 that the app registration lists as http://localhost:PORT (8400 is the usual one), or choose Any free port.',
     cloudKind: 'Cloud: choose the Microsoft cloud your partner tenant is in.',
@@ -100,7 +100,7 @@ export const profilesEn = {
     storage: "The refresh token is a long-lived secret. This computer's keychain keeps it for you; Azure Key Vault keeps it for your scripts and automation.",
     vaultUrl: "The Vault URI from the vault's Overview page, such as https://contoso-sam.vault.azure.net/.",
     secretName: 'The Key Vault secret that will hold the refresh token. Letters, digits and dashes.',
-    keyVaultAccess: "The app's own credential needs permission to set secrets in the vault; your admin account signs in separately.",
+    keyVaultAccess: "The app's own credential needs permission to set secrets in the vault. Your admin account is asked for in the same consent (no second sign-in). The Azure CLI option uses whoever is signed in with az login on this computer.",
     redirectPort:
       'After consent, Entra ID sends your browser back to http://localhost:PORT, and that address must be a redirect URI of the app registration. 8400 is the port the Partner Center PowerShell module used, so existing registrations usually list http://localhost:8400. Choose Any free port only if the registration lists plain http://localhost under Mobile and desktop applications.',
     cloud: 'Most partners are in Microsoft Azure (global). Choose Azure Government or 21Vianet only if your partner tenant is there.',
@@ -123,7 +123,8 @@ export const profilesEn = {
   },
   keyVaultAccessOptions: {
     app: "The app's own credential",
-    admin: 'My admin account (a separate sign-in)',
+    admin: 'My admin account (asked for in the same consent)',
+    'azure-cli': 'The Azure CLI’s signed-in account (az login)',
   },
   redirectPortOptions: {
     fixed: 'Fixed port',

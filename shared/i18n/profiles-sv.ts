@@ -21,7 +21,7 @@ export const profilesSv: Strings<typeof profilesEn> = {
     vaultUrl: 'Key Vault-URL: ange valvets URI från valvets översiktssida i Azure-portalen, till exempel https://contoso-sam.vault.azure.net/.',
     vaultUrlCloud: 'Key Vault-URL: i profilens moln måste adressen se ut som {{example}}: valvets URI från översiktssidan, med ett giltigt valvnamn och inget efter värdnamnet.',
     secretName: 'Hemlighetens namn: använd 1 till 127 bokstäver, siffror och bindestreck (inga mellanslag, punkter eller understreck), till exempel SAM-RefreshToken.',
-    keyVaultAccess: 'Åtkomst till Key Vault: välj vem som skriver hemligheten: appen med sin egen autentiseringsuppgift, eller du med ditt administratörskonto.',
+    keyVaultAccess: 'Åtkomst till Key Vault: välj vem som skriver hemligheten: appen med sin egen autentiseringsuppgift, du med ditt administratörskonto, eller kontot som är inloggat i Azure CLI.',
     storage: 'Lagring: välj var uppdateringstoken ska sparas: i datorns nyckelring, i Azure Key Vault eller i båda.',
     redirectPort: 'Omdirigeringsport: ange en port från 1024 till 65535 som appregistreringen har som http://localhost:PORT (vanligen 8400), eller välj Valfri ledig port.',
     cloudKind: 'Moln: välj det Microsoft-moln som din partnerklientorganisation finns i.',
@@ -97,7 +97,7 @@ export const profilesSv: Strings<typeof profilesEn> = {
     storage: 'Uppdateringstoken är en långlivad hemlighet. Datorns nyckelring sparar den åt dig; Azure Key Vault sparar den åt dina skript och din automatisering.',
     vaultUrl: 'Valvets URI från valvets översiktssida, till exempel https://contoso-sam.vault.azure.net/.',
     secretName: 'Den Key Vault-hemlighet som ska innehålla uppdateringstoken. Bokstäver, siffror och bindestreck.',
-    keyVaultAccess: 'Appens egen autentiseringsuppgift behöver behörighet att skapa hemligheter i valvet; ditt administratörskonto loggar in separat.',
+    keyVaultAccess: 'Appens egen autentiseringsuppgift behöver behörighet att skapa hemligheter i valvet. Ditt administratörskonto begärs i samma godkännande (ingen andra inloggning). Azure CLI-alternativet använder den som är inloggad med az login på datorn.',
     redirectPort:
       'Efter medgivandet skickar Entra ID tillbaka webbläsaren till http://localhost:PORT, och den adressen måste vara en omdirigerings-URI i appregistreringen. 8400 är porten som PowerShell-modulen för Partner Center använde, så befintliga registreringar har oftast http://localhost:8400. Välj Valfri ledig port bara om registreringen har http://localhost utan port under Mobil- och skrivbordsprogram.',
     cloud: 'De flesta partner finns i Microsoft Azure (globalt). Välj Azure Government eller 21Vianet bara om din partnerklientorganisation finns där.',
@@ -120,7 +120,8 @@ export const profilesSv: Strings<typeof profilesEn> = {
   },
   keyVaultAccessOptions: {
     app: 'Appens egen autentiseringsuppgift',
-    admin: 'Mitt administratörskonto (separat inloggning)',
+    admin: 'Mitt administratörskonto (begärs i samma godkännande)',
+    'azure-cli': 'Kontot som är inloggat i Azure CLI (az login)',
   },
   redirectPortOptions: {
     fixed: 'Fast port',

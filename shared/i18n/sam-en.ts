@@ -49,7 +49,7 @@ export const samEn = {
     'key-vault-throttled': { message: 'Key Vault is throttling requests.', remedy: 'Wait a minute and retry.' },
     'key-vault-failed': { message: 'Key Vault failed to save or read the secret.', remedy: 'Retry; the token is kept on this computer meanwhile.' },
     'keychain-unavailable': { message: 'The OS keychain is not available.', remedy: 'Unlock your keychain (on Linux, start gnome-keyring or KWallet) and retry.' },
-    'certificate-unreadable': { message: 'The certificate could not be used ({{reason}}).', remedy: 'Use a PEM file holding the certificate and its private key, and check the thumbprint matches.' },
+    'certificate-unreadable': { message: 'The certificate could not be used ({{reason}}).', remedy: 'Use a PEM file with the certificate and its private key, or a PFX file with its password saved in the profile, and check the thumbprint matches.' },
     throttled: { message: 'The service is throttling requests.', remedy: 'Wait a minute and retry.' },
     network: { message: 'The Microsoft service could not be reached.', remedy: 'Check the network connection (and proxy), then retry.' },
     'identity-service-error': { message: 'Entra ID or a Microsoft service returned an unexpected error.', remedy: 'Retry; if it persists, look the code up at https://login.microsoftonline.com/error.' },

@@ -52,7 +52,7 @@ export const samSv: Strings<typeof samEn> = {
     'key-vault-throttled': { message: 'Key Vault begränsar antalet anrop.', remedy: 'Vänta en minut och försök igen.' },
     'key-vault-failed': { message: 'Key Vault kunde inte spara eller läsa hemligheten.', remedy: 'Försök igen; token finns kvar på den här datorn under tiden.' },
     'keychain-unavailable': { message: 'Operativsystemets nyckelring är inte tillgänglig.', remedy: 'Lås upp nyckelringen (på Linux, starta gnome-keyring eller KWallet) och försök igen.' },
-    'certificate-unreadable': { message: 'Certifikatet kunde inte användas ({{reason}}).', remedy: 'Använd en PEM-fil med certifikatet och dess privata nyckel, och kontrollera att tumavtrycket stämmer.' },
+    'certificate-unreadable': { message: 'Certifikatet kunde inte användas ({{reason}}).', remedy: 'Använd en PEM-fil med certifikatet och dess privata nyckel, eller en PFX-fil med lösenordet sparat i profilen, och kontrollera att tumavtrycket stämmer.' },
     throttled: { message: 'Tjänsten begränsar antalet anrop.', remedy: 'Vänta en minut och försök igen.' },
     network: { message: 'Microsofts tjänst kunde inte nås.', remedy: 'Kontrollera nätverksanslutningen (och proxyn) och försök igen.' },
     'identity-service-error': { message: 'Entra ID eller en Microsoft-tjänst returnerade ett oväntat fel.', remedy: 'Försök igen; om det kvarstår, slå upp koden på https://login.microsoftonline.com/error.' },

@@ -171,7 +171,7 @@ export const keyVaultTargetSchema = z.object(
     vaultUrl: httpsUrl(validation('vaultUrl')).overwrite(normalizeVaultUrl),
     secretName: z.string(validation('secretName')).trim().regex(keyVaultSecretName, validation('secretName')),
     /** Whose identity writes to Key Vault: the app's credential, or the admin's own account (a separate sign-in). */
-    access: z.enum(['app', 'admin'], validation('keyVaultAccess')),
+    access: z.enum(['app', 'admin', 'azure-cli'], validation('keyVaultAccess')),
   },
   validation('keyVault'),
 );

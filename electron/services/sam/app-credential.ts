@@ -4,6 +4,7 @@ import { ClientCertificateCredential, ClientSecretCredential, type TokenCredenti
 import { endpointsFor } from '../../../shared/profiles/clouds';
 import type { Profile } from '../../../shared/profiles/profile';
 import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
+import { pfxToPem } from './pfx';
 import { SamError } from './sam-error';
 
 /**
@@ -29,17 +30,22 @@ export async function loadAppCredential(profile: Profile, vault: SecretVault): P
     };
   }
   const { path, thumbprint } = profile.credential;
-  if (!/\.pem$/i.test(path)) throw new SamError('certificate-unreadable', { reason: 'pfx' });
+  const passphrase = (await vault.get(secretAccounts.certificatePassword(profile.id))) ?? undefined;
   let pem: string;
   try {
-    pem = await readFile(path, 'utf8');
-  } catch {
-    throw new SamError('certificate-unreadable', { reason: 'unreadable' });
+    if (/\.(pfx|p12)$/i.test(path)) {
+      const converted = pfxToPem(await readFile(path), passphrase ?? '');
+      if (!converted) throw new SamError('certificate-unreadable', { reason: 'pfx' });
+      pem = `${converted.certificate}\n${converted.privateKey}`;
+    } else {
+      pem = await readFile(path, 'utf8');
+    }
+  } catch (error) {
+    throw error instanceof SamError ? error : new SamError('certificate-unreadable', { reason: 'unreadable' });
   }
   const certificateBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
   const keyBlock = /-----BEGIN (?:RSA |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |ENCRYPTED )?PRIVATE KEY-----/.exec(pem)?.[0];
   if (!certificateBlock || !keyBlock) throw new SamError('certificate-unreadable', { reason: 'no-key' });
-  const passphrase = (await vault.get(secretAccounts.certificatePassword(profile.id))) ?? undefined;
   let privateKey: string;
   let certificate: X509Certificate;
   try {

@@ -4,6 +4,7 @@ import type { Profile } from '../../../shared/profiles/profile';
 import type { SecretVault } from '../secrets/secret-vault';
 import { loadAppCredential } from './app-credential';
 import { classifyError } from './classify-error';
+import { keyVaultCredentialFor, keyVaultScope } from './key-vault-identity';
 import type { ConsentProgress, ConsentStep } from './consent-steps';
 import { startLoopbackRedirect } from './loopback-redirect';
 import { cachedRefreshToken, createMsalApp, partnerCenterScope } from './msal-app';
@@ -73,6 +74,8 @@ export function createConsentService(deps: ConsentDeps) {
         const scopes = [partnerCenterScope(profile), 'offline_access'];
         const signInUrl = await app.getAuthCodeUrl({
           scopes,
+          // Key Vault written as the admin: consent to it in the same sign-in (the refresh token serves both).
+          ...(profile.keyVault?.access === 'admin' ? { extraScopesToConsent: [keyVaultScope(profile)] } : {}),
           redirectUri: loopback.redirectUri,
           codeChallenge: pkce.challenge,
           codeChallengeMethod: 'S256',
@@ -98,7 +101,7 @@ export function createConsentService(deps: ConsentDeps) {
         const saved: SaveOutcome = await saveRefreshToken(
           profile,
           deps.vault,
-          credential,
+          keyVaultCredentialFor(profile, credential, () => refreshToken),
           refreshToken,
           { user: inspection.summary.user ?? '', tenantId: inspection.summary.tenantId ?? profile.tenantId, appId: profile.clientId, obtainedAt: deps.now().toISOString() },
           step,

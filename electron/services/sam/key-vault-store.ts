@@ -1,6 +1,6 @@
 import { SecretClient } from '@azure/keyvault-secrets';
 import type { Profile } from '../../../shared/profiles/profile';
-import type { AppCredential } from './app-credential';
+import type { TokenCredential } from '@azure/identity';
 import { aadstsNumber, classifyError } from './classify-error';
 import { SamError } from './sam-error';
 
@@ -14,9 +14,9 @@ export interface RefreshTokenTags {
 
 const CONTENT_TYPE = 'application/vnd.sam-desk.refresh-token';
 
-function client(profile: Profile, credential: AppCredential): SecretClient {
+function client(profile: Profile, credential: TokenCredential): SecretClient {
   if (!profile.keyVault) throw new SamError('key-vault-not-found', { reason: 'not-configured' });
-  return new SecretClient(profile.keyVault.vaultUrl, credential.keyVaultCredential(), {
+  return new SecretClient(profile.keyVault.vaultUrl, credential, {
     // Outside Microsoft's clouds (the local emulators) the challenge names vault.azure.net, not the vault's host.
     disableChallengeResourceVerification: profile.cloud.kind === 'custom',
     retryOptions: { maxRetries: 2 },
@@ -24,7 +24,7 @@ function client(profile: Profile, credential: AppCredential): SecretClient {
 }
 
 /** Writes the refresh token as a new version of the profile's secret; earlier versions stay. Returns the version id. */
-export async function writeRefreshTokenToKeyVault(profile: Profile, credential: AppCredential, token: string, tags: RefreshTokenTags): Promise<string> {
+export async function writeRefreshTokenToKeyVault(profile: Profile, credential: TokenCredential, token: string, tags: RefreshTokenTags): Promise<string> {
   try {
     const saved = await client(profile, credential).setSecret(profile.keyVault?.secretName ?? '', token, {
       contentType: CONTENT_TYPE,
@@ -37,7 +37,7 @@ export async function writeRefreshTokenToKeyVault(profile: Profile, credential: 
 }
 
 /** The latest refresh token in Key Vault, or null when the secret does not exist yet. */
-export async function readRefreshTokenFromKeyVault(profile: Profile, credential: AppCredential): Promise<string | null> {
+export async function readRefreshTokenFromKeyVault(profile: Profile, credential: TokenCredential): Promise<string | null> {
   try {
     return (await client(profile, credential).getSecret(profile.keyVault?.secretName ?? '')).value ?? null;
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { Profile } from '../../../shared/profiles/profile';
 import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
-import type { AppCredential } from './app-credential';
+import type { TokenCredential } from '@azure/identity';
 import { classifyError } from './classify-error';
 import { readRefreshTokenFromKeyVault, writeRefreshTokenToKeyVault, type RefreshTokenTags } from './key-vault-store';
 import { SamError, type SamErrorCode, type SamErrorDetail } from './sam-error';
@@ -33,7 +33,8 @@ const failed = (error: unknown): StoreResult => {
 export async function saveRefreshToken(
   profile: Profile,
   vault: SecretVault,
-  credential: AppCredential,
+  /** Whose identity writes to Key Vault: the app's, or the admin's (see key-vault-identity.ts). */
+  keyVaultCredential: TokenCredential,
   token: string,
   tags: RefreshTokenTags,
   onStep: (step: 'saving-to-keychain' | 'saving-to-key-vault') => void = () => undefined,
@@ -52,7 +53,7 @@ export async function saveRefreshToken(
   if (profile.keyVault) {
     onStep('saving-to-key-vault');
     try {
-      keyVault = { status: 'saved', version: await writeRefreshTokenToKeyVault(profile, credential, token, tags) };
+      keyVault = { status: 'saved', version: await writeRefreshTokenToKeyVault(profile, keyVaultCredential, token, tags) };
     } catch (error) {
       keyVault = { status: 'failed', error: (error as SamError).code, detail: (error as SamError).detail };
       if (keychain.status === 'not-configured') {
@@ -78,11 +79,11 @@ export async function saveRefreshToken(
  * have rotated the token and written it back); the keychain copy is used when Key Vault is not configured, and as
  * the fallback a failed Key Vault write left behind.
  */
-export async function loadRefreshToken(profile: Profile, vault: SecretVault, credential: AppCredential): Promise<{ token: string; source: 'key-vault' | 'keychain' }> {
+export async function loadRefreshToken(profile: Profile, vault: SecretVault, keyVaultCredential: TokenCredential): Promise<{ token: string; source: 'key-vault' | 'keychain' }> {
   const local = async (): Promise<string | null> => vault.get(secretAccounts.refreshToken(profile.id));
   if (profile.keyVault) {
     try {
-      const remote = await readRefreshTokenFromKeyVault(profile, credential);
+      const remote = await readRefreshTokenFromKeyVault(profile, keyVaultCredential);
       if (remote) return { token: remote, source: 'key-vault' };
     } catch (error) {
       const fallback = await local().catch(() => null);

@@ -172,6 +172,20 @@ describe('consent', () => {
     expect(await keychain.get(secretAccounts.refreshToken(profile.id))).toMatch(/^0\.A/);
   });
 
+  it('writes to Key Vault as the admin who consented, when the profile says so (the app has no vault access)', async () => {
+    profile = { ...profile, keyVault: { vaultUrl: cloud.endpoints.keyVault, secretName: SECRET_NAME, access: 'admin' } };
+    cloud.state.keyVaultPermissions.set(servicePrincipalId(profile.clientId), new Set());
+    const progress: ConsentProgress[] = [];
+    const outcome = await consentService(browserSigningIn()).consent(profile.id, { onProgress: (event) => progress.push(event) });
+    expect(outcome).toMatchObject({ state: 'succeeded', saved: { keyVault: { status: 'saved' }, keychain: { status: 'saved' } } });
+    const signInUrl = progress[0]?.state === 'step' ? (progress[0].signInUrl ?? '') : '';
+    expect(new URL(signInUrl).searchParams.get('scope')).toContain('https://vault.azure.net/user_impersonation');
+    expect(cloud.keyVault.versionCount(SECRET_NAME)).toBe(1);
+    const tokens = createTokenService({ getProfile: async () => profile, vault: keychain, now: () => new Date() });
+    expect((await tokens.acquire(profile.id)).refreshedFrom).toBe('key-vault');
+    expect(cloud.keyVault.versionCount(SECRET_NAME)).toBe(2);
+  });
+
   it('never loses the token when Key Vault fails mid-write, even for a Key Vault-only profile', async () => {
     profile = { ...profile, keychain: false };
     cloud.state.faults.add({ service: 'keyvault', method: 'PUT', path: '/secrets/', fault: { type: 'status', status: 500 }, remaining: 10 });

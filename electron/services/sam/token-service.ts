@@ -1,8 +1,9 @@
 import { decodeJwtClaims } from './jwt-claims';
 import type { Profile } from '../../../shared/profiles/profile';
-import type { SecretVault } from '../secrets/secret-vault';
+import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
 import { loadAppCredential } from './app-credential';
 import { classifyError } from './classify-error';
+import { keyVaultCredentialFor } from './key-vault-identity';
 import { cachedRefreshToken, createMsalApp, partnerCenterScope } from './msal-app';
 import { loadRefreshToken, saveRefreshToken, type SaveOutcome } from './refresh-token-store';
 import { SamError } from './sam-error';
@@ -36,11 +37,16 @@ export function createTokenService(deps: TokenDeps) {
   const inFlight = new Map<string, Promise<AccessToken>>();
   /** How many times each profile's refresh token was actually redeemed (health and tests read it). */
   const redemptions = new Map<string, number>();
+  /** The newest refresh token per profile this process has seen: lets an admin-identity Key Vault be opened. */
+  const latest = new Map<string, string>();
 
   async function redeem(profileId: string): Promise<AccessToken> {
     const profile = await deps.getProfile(profileId);
     const credential = await loadAppCredential(profile, deps.vault);
-    const { token: refreshToken, source } = await loadRefreshToken(profile, deps.vault, credential);
+    // With the admin's identity for Key Vault, the refresh token at hand (keychain, or the last one this session
+    // saw) opens the vault; with the app's identity it is not needed for that.
+    const known = (await deps.vault.get(secretAccounts.refreshToken(profile.id)).catch(() => null)) ?? latest.get(profileId) ?? null;
+    const { token: refreshToken, source } = await loadRefreshToken(profile, deps.vault, keyVaultCredentialFor(profile, credential, () => known));
     const app = createMsalApp(profile, credential);
     redemptions.set(profileId, (redemptions.get(profileId) ?? 0) + 1);
     // forceCache: this fresh msal instance has no account yet and would otherwise not keep the rotated token.
@@ -50,7 +56,8 @@ export function createTokenService(deps: TokenDeps) {
     let saved: SaveOutcome | null = null;
     if (rotated && rotated !== refreshToken) {
       const claims = decodeJwtClaims(result.accessToken);
-      saved = await saveRefreshToken(profile, deps.vault, credential, rotated, {
+      latest.set(profileId, rotated);
+      saved = await saveRefreshToken(profile, deps.vault, keyVaultCredentialFor(profile, credential, () => rotated), rotated, {
         user: typeof claims.upn === 'string' ? claims.upn : '',
         tenantId: profile.tenantId,
         appId: profile.clientId,

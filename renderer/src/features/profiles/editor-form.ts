@@ -22,7 +22,7 @@ export interface EditorForm {
   readonly storage: StorageChoice;
   readonly vaultUrl: string;
   readonly secretName: string;
-  readonly keyVaultAccess: 'app' | 'admin';
+  readonly keyVaultAccess: 'app' | 'admin' | 'azure-cli';
   readonly portMode: PortMode;
   readonly port: string;
   readonly cloudKind: CloudKind;

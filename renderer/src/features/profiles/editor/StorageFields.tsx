@@ -51,9 +51,10 @@ export function StorageFields() {
             />
           </Field>
           <Field label={t('profiles.fields.keyVaultAccess')} hint={t('profiles.hints.keyVaultAccess')} {...fieldValidation(errors, 'keyVaultAccess', t)}>
-            <RadioGroup value={form.keyVaultAccess} onChange={(_event, data) => setField('keyVaultAccess', data.value === 'admin' ? 'admin' : 'app')}>
+            <RadioGroup value={form.keyVaultAccess} onChange={(_event, data) => setField('keyVaultAccess', data.value === 'admin' || data.value === 'azure-cli' ? data.value : 'app')}>
               <Radio value="app" label={t('profiles.keyVaultAccessOptions.app')} data-testid="access-app" />
               <Radio value="admin" label={t('profiles.keyVaultAccessOptions.admin')} data-testid="access-admin" />
+              <Radio value="azure-cli" label={t('profiles.keyVaultAccessOptions.azure-cli')} data-testid="access-azure-cli" />
             </RadioGroup>
           </Field>
         </fieldset>

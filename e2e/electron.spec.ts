@@ -20,7 +20,7 @@ test.describe('SAM Desk in Electron', () => {
       process: typeof (globalThis as { process?: unknown }).process,
       api: Object.keys((window as unknown as { samDesk: object }).samDesk).sort(),
     }));
-    expect(exposed).toEqual({ require: 'undefined', process: 'undefined', api: ['app', 'consent', 'profiles', 'tokens'] });
+    expect(exposed).toEqual({ require: 'undefined', process: 'undefined', api: ['app', 'consent', 'keyVault', 'profiles', 'tokens'] });
     await window.getByLabel('Token', { exact: true }).fill(partnerCenterToken());
     await expect(window.getByTestId('checks').locator('[data-check="mfa"]')).toHaveAttribute('data-status', 'pass');
     await expect(window.getByTestId('mode')).toHaveText('Desktop app');

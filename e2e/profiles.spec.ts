@@ -176,6 +176,21 @@ test.describe('connection profiles and consent in browser mode', () => {
     await tokenPanel.getByRole('button', { name: 'Get access token' }).click();
     await expect(token.locator('[data-field="refreshedFrom"] dd')).toHaveAttribute('data-value', 'memory');
 
+    // Key Vault failing during a reconsent: the token stays in the keychain, and one click writes it to the vault
+    // once it answers again (the SDK tries each write three times, so three failures fail one write).
+    const fault = await control.post('/faults', { data: { service: 'keyvault', method: 'PUT', path: '/secrets/', count: 3, fault: { type: 'status', status: 503 } } });
+    expect(fault.status()).toBe(201);
+    await consentPanel.getByRole('button', { name: 'Reconsent' }).click();
+    await expect(link).toBeVisible();
+    expect(await signInWithMfa(admin, (await link.getAttribute('href')) ?? '')).toBe(false);
+    await expect(result).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+    await expect(result.getByTestId('store-key-vault')).toHaveAttribute('data-status', 'failed');
+    await expect(result.getByTestId('store-keychain')).toHaveAttribute('data-status', 'saved');
+    expect(await secretVersions(control, secretName)).toBe(3);
+    await result.getByRole('button', { name: 'Retry saving to Key Vault' }).click();
+    await expect(result.getByTestId('retry-key-vault-result')).toHaveAttribute('data-status', 'saved');
+    expect(await secretVersions(control, secretName)).toBe(4);
+
     test.info().annotations.push(
       { type: 'consent asked on first sign-in', description: String(consentAsked) },
       { type: 'first consent (click to saved)', description: `${String(firstConsentMs)} ms` },

@@ -7,7 +7,7 @@ import type { SamDeskServices } from './services/sam-desk-services';
 
 type SamHandlers = Pick<
   HandlerTable,
-  'profiles.list' | 'profiles.create' | 'profiles.update' | 'profiles.duplicate' | 'profiles.remove' | 'profiles.export' | 'profiles.import' | 'consent.start' | 'consent.cancel' | 'tokens.acquire'
+  'profiles.list' | 'profiles.create' | 'profiles.update' | 'profiles.duplicate' | 'profiles.remove' | 'profiles.export' | 'profiles.import' | 'consent.start' | 'consent.cancel' | 'keyVault.retry' | 'tokens.acquire'
 >;
 
 /**
@@ -82,9 +82,16 @@ export function createSamHandlers(services: SamDeskServices, bus: EventBus): Sam
       return { ok: true };
     },
     'consent.cancel': async ({ profileId }) => ({ cancelled: services.consent.cancel(profileId) }),
-    'tokens.acquire': async ({ profileId }) => {
+    'keyVault.retry': async ({ profileId }) => {
       try {
-        const token = await services.tokens.acquire(profileId);
+        return { ok: true, version: await services.retryKeyVault(profileId) };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+    'tokens.acquire': async ({ profileId, resource }) => {
+      try {
+        const token = await services.tokens.acquire(profileId, resource ? { resource } : {});
         return { ok: true, expiresAt: token.expiresOn.toISOString(), scopes: [...token.scopes], refreshedFrom: token.refreshedFrom, saved: token.saved };
       } catch (error) {
         return failure(error);

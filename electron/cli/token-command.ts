@@ -7,7 +7,7 @@ import type { ParsedArguments } from './parse-arguments';
 import { requireProfile } from './resolve-profile';
 import { terminalSafe, terminalSafeJson } from './terminal-safe';
 
-export const tokenFlags = new Set(['profile', 'json', 'show-token']);
+export const tokenFlags = new Set(['profile', 'json', 'show-token', 'resource']);
 
 /**
  * `sam-desk token --profile=P`: redeems the stored refresh token (saving its rotated successor first) and prints
@@ -19,7 +19,8 @@ export async function tokenCommand(args: ParsedArguments, io: CliIo): Promise<nu
   try {
     const profile = await requireProfile(args, io, t, 'token');
     if (typeof profile === 'number') return profile;
-    const token = await services.tokens.acquire(profile.id);
+    const resource = args.flags.get('resource');
+    const token = await services.tokens.acquire(profile.id, typeof resource === 'string' ? { resource } : {});
     const summary = inspectToken(token.token, io.now()).summary;
     const metadata = {
       profile: profile.id,

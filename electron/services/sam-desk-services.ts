@@ -3,6 +3,7 @@ import { createProfileFile } from './profiles/profile-file';
 import { createProfileService, type ProfileService } from './profiles/profile-service';
 import { createTenantResolver } from './profiles/tenant-resolver';
 import { createConsentService, type ConsentService } from './sam/consent-service';
+import { retryKeyVaultWrite } from './sam/key-vault-retry';
 import { SamError } from './sam/sam-error';
 import { createTokenService, type TokenService } from './sam/token-service';
 import type { SecretVault } from './secrets/secret-vault';
@@ -14,6 +15,8 @@ export interface SamDeskServices {
   readonly tokens: TokenService;
   readonly vault: SecretVault;
   getProfile(id: string): Promise<Profile>;
+  /** Writes the keychain's copy of the refresh token to Key Vault after a failed write; returns the new version. */
+  retryKeyVault(profileId: string): Promise<string>;
 }
 
 export interface SamDeskServicesDeps {
@@ -36,6 +39,7 @@ export function createSamDeskServices(deps: SamDeskServicesDeps): SamDeskService
     profiles,
     vault: deps.vault,
     getProfile,
+    retryKeyVault: async (profileId) => retryKeyVaultWrite(await getProfile(profileId), deps.vault, deps.now()),
     consent: createConsentService({ getProfile, vault: deps.vault, openBrowser: deps.openBrowser, ...(deps.openSignInWindow ? { openSignInWindow: deps.openSignInWindow } : {}), now: deps.now, pages: deps.loopbackPages }),
     tokens: createTokenService({ getProfile, vault: deps.vault, now: deps.now }),
   };

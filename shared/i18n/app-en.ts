@@ -82,6 +82,8 @@ export const appEn = {
     summaryHeading: 'The signed-in token',
     storesHeading: 'Where the refresh token was saved',
     retryPending: 'Key Vault failed, so the token was kept on this computer. Consent again, or fix Key Vault access and retry.',
+    retryKeyVault: 'Retry saving to Key Vault',
+    retrySaved: 'Saved to Key Vault.',
     fields: {
       user: 'User',
       tenantId: 'Tenant ID',

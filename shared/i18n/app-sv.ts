@@ -84,6 +84,8 @@ export const appSv: Strings<typeof appEn> = {
     summaryHeading: 'Token från inloggningen',
     storesHeading: 'Var uppdateringstoken sparades',
     retryPending: 'Key Vault misslyckades, så token sparades på den här datorn. Ge medgivande igen, eller åtgärda åtkomsten till Key Vault och försök igen.',
+    retryKeyVault: 'Försök spara i Key Vault igen',
+    retrySaved: 'Sparad i Key Vault.',
     fields: {
       user: 'Användare',
       tenantId: 'Klientorganisations-ID',

@@ -14,7 +14,7 @@ export const commandsEn = {
     '  sam-desk profile export [PROFILE…]',
     '  sam-desk profile import [FILE|-]',
     '  sam-desk consent --profile=PROFILE [--no-browser] [--select-account] [--login-hint=UPN] [--json]',
-    '  sam-desk token --profile=PROFILE [--json] [--show-token]',
+    '  sam-desk token --profile=PROFILE [--resource=URL] [--json] [--show-token]',
     '',
     'PROFILE is a profile id or name. Secrets are read from standard input, never from arguments.',
     'Exit codes: 0 done, 2 bad input (the reason is on stderr), 3 the operation failed (code and remedy on stderr),',

@@ -17,7 +17,7 @@ export const commandsSv: Strings<typeof commandsEn> = {
     '  sam-desk profile export [PROFIL…]',
     '  sam-desk profile import [FIL|-]',
     '  sam-desk consent --profile=PROFIL [--no-browser] [--select-account] [--login-hint=UPN] [--json]',
-    '  sam-desk token --profile=PROFIL [--json] [--show-token]',
+    '  sam-desk token --profile=PROFIL [--resource=URL] [--json] [--show-token]',
     '',
     'PROFIL är ett profil-id eller namn. Hemligheter läses från standard in, aldrig från argument.',
     'Slutkoder: 0 klart, 2 felaktig indata (orsaken står på stderr), 3 åtgärden misslyckades (kod och åtgärd på',

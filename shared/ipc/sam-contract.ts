@@ -111,8 +111,12 @@ export const samMethods = {
     request: z.object({ profileId: profileIdSchema }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },
-  'tokens.acquire': {
+  'keyVault.retry': {
     request: z.object({ profileId: profileIdSchema }).strict(),
+    response: orFailure({ version: z.string() }),
+  },
+  'tokens.acquire': {
+    request: z.object({ profileId: profileIdSchema, resource: z.url({ protocol: /^https$/ }).max(256).optional() }).strict(),
     response: orFailure({
       expiresAt: z.string(),
       scopes: z.array(z.string()),

@@ -11,6 +11,8 @@ import { createKeychain } from '../secrets/keychain';
 import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
 import type { ConsentProgress } from './consent-steps';
 import { createConsentService, type ConsentDeps } from './consent-service';
+import { decodeJwtClaims } from './jwt-claims';
+import { retryKeyVaultWrite } from './key-vault-retry';
 import { createTokenService } from './token-service';
 
 /**
@@ -170,6 +172,9 @@ describe('consent', () => {
     const outcome = await consentService(browserSigningIn()).consent(profile.id);
     expect(outcome).toMatchObject({ state: 'succeeded', saved: { keyVault: { status: 'failed', error: 'key-vault-forbidden', detail: { permission: 'set' } }, keychain: { status: 'saved' }, keyVaultRetryPending: true } });
     expect(await keychain.get(secretAccounts.refreshToken(profile.id))).toMatch(/^0\.A/);
+    cloud.state.keyVaultPermissions.clear();
+    expect(await retryKeyVaultWrite(profile, keychain, new Date())).toMatch(/^[0-9a-f]{32}$/);
+    expect((await vaultClient().getSecret(SECRET_NAME)).value).toBe(await keychain.get(secretAccounts.refreshToken(profile.id)));
   });
 
   it('writes to Key Vault as the admin who consented, when the profile says so (the app has no vault access)', async () => {
@@ -184,6 +189,10 @@ describe('consent', () => {
     const tokens = createTokenService({ getProfile: async () => profile, vault: keychain, now: () => new Date() });
     expect((await tokens.acquire(profile.id)).refreshedFrom).toBe('key-vault');
     expect(cloud.keyVault.versionCount(SECRET_NAME)).toBe(2);
+    // The same refresh token serves Key Vault too: the admin consented to it in the same sign-in.
+    const vaultToken = await tokens.acquire(profile.id, { resource: 'https://vault.azure.net' });
+    expect(decodeJwtClaims(vaultToken.token)).toMatchObject({ aud: 'https://vault.azure.net', upn: admin().userPrincipalName });
+    expect(cloud.keyVault.versionCount(SECRET_NAME)).toBe(3);
   });
 
   it('never loses the token when Key Vault fails mid-write, even for a Key Vault-only profile', async () => {
@@ -191,7 +200,13 @@ describe('consent', () => {
     cloud.state.faults.add({ service: 'keyvault', method: 'PUT', path: '/secrets/', fault: { type: 'status', status: 500 }, remaining: 10 });
     const outcome = await consentService(browserSigningIn()).consent(profile.id);
     expect(outcome).toMatchObject({ state: 'succeeded', saved: { keyVault: { status: 'failed', error: 'key-vault-failed' }, keychain: { status: 'kept-as-fallback' } } });
-    expect(await keychain.get(secretAccounts.refreshToken(profile.id))).toMatch(/^0\.A/);
+    const kept = await keychain.get(secretAccounts.refreshToken(profile.id));
+    expect(kept).toMatch(/^0\.A/);
+    cloud.state.faults.clear();
+    await retryKeyVaultWrite(profile, keychain, new Date());
+    expect((await vaultClient().getSecret(SECRET_NAME)).value).toBe(kept);
+    // The profile does not use the keychain: the safety copy goes once Key Vault has the token.
+    expect(await keychain.get(secretAccounts.refreshToken(profile.id))).toBeNull();
   });
 });
 

@@ -27,8 +27,10 @@ export interface TokenDeps {
 }
 
 /**
- * Redeems a profile's stored refresh token for Partner Center access tokens. One redemption at a time per profile:
- * concurrent callers share it (a second redemption would race the rotation). The rotated refresh token is saved to
+ * Redeems a profile's stored refresh token for Partner Center access tokens (or another resource the admin
+ * consented to: Entra refresh tokens are multi-resource). One redemption at a time per profile: concurrent callers
+ * for the same resource share it, and redemptions for different resources wait their turn (two at once would race
+ * the rotation). The rotated refresh token is saved to
  * every store before the access token is handed to anyone. Access tokens stay in memory only, until shortly before
  * they expire.
  */
@@ -39,8 +41,10 @@ export function createTokenService(deps: TokenDeps) {
   const redemptions = new Map<string, number>();
   /** The newest refresh token per profile this process has seen: lets an admin-identity Key Vault be opened. */
   const latest = new Map<string, string>();
+  /** The last redemption started per profile, so the next one waits for it. */
+  const turns = new Map<string, Promise<unknown>>();
 
-  async function redeem(profileId: string): Promise<AccessToken> {
+  async function redeem(profileId: string, resource: string | undefined): Promise<AccessToken> {
     const profile = await deps.getProfile(profileId);
     const credential = await loadAppCredential(profile, deps.vault);
     // With the admin's identity for Key Vault, the refresh token at hand (keychain, or the last one this session
@@ -50,7 +54,8 @@ export function createTokenService(deps: TokenDeps) {
     const app = createMsalApp(profile, credential);
     redemptions.set(profileId, (redemptions.get(profileId) ?? 0) + 1);
     // forceCache: this fresh msal instance has no account yet and would otherwise not keep the rotated token.
-    const result = await app.acquireTokenByRefreshToken({ refreshToken, scopes: [partnerCenterScope(profile)], forceCache: true });
+    const scopes = [resource ? `${resource.replace(/\/+$/, '')}/.default` : partnerCenterScope(profile)];
+    const result = await app.acquireTokenByRefreshToken({ refreshToken, scopes, forceCache: true });
     if (!result) throw new SamError('no-refresh-token', { reason: 'no-result' });
     const rotated = cachedRefreshToken(app);
     let saved: SaveOutcome | null = null;
@@ -68,27 +73,33 @@ export function createTokenService(deps: TokenDeps) {
   }
 
   return {
-    async acquire(profileId: string, options: { readonly forceRefresh?: boolean } = {}): Promise<AccessToken> {
-      const cached = cache.get(profileId);
+    /** `resource`: an API such as https://graph.microsoft.com; Partner Center when absent. */
+    async acquire(profileId: string, options: { readonly forceRefresh?: boolean; readonly resource?: string } = {}): Promise<AccessToken> {
+      const key = `${profileId}|${options.resource ?? ''}`;
+      const cached = cache.get(key);
       if (!options.forceRefresh && cached && cached.expiresOn.getTime() - deps.now().getTime() > ACCESS_TOKEN_MARGIN_MS) return { ...cached, refreshedFrom: 'memory', saved: null };
-      const running = inFlight.get(profileId);
+      const running = inFlight.get(key);
       if (running) return running;
-      const attempt = redeem(profileId)
+      const previous = turns.get(profileId) ?? Promise.resolve();
+      const attempt = previous
+        .catch(() => undefined)
+        .then(() => redeem(profileId, options.resource))
         .then((token) => {
-          cache.set(profileId, token);
+          cache.set(key, token);
           return token;
         })
         .catch((error: unknown) => {
-          cache.delete(profileId);
+          cache.delete(key);
           throw classifyError(error);
         })
-        .finally(() => inFlight.delete(profileId));
-      inFlight.set(profileId, attempt);
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, attempt);
+      turns.set(profileId, attempt);
       return attempt;
     },
     /** Forget a profile's access token (after reconsent, or when the profile is deleted). */
     forget(profileId: string): void {
-      cache.delete(profileId);
+      for (const key of [...cache.keys()]) if (key.startsWith(`${profileId}|`)) cache.delete(key);
     },
     redemptionCount: (profileId: string): number => redemptions.get(profileId) ?? 0,
   };

@@ -75,7 +75,7 @@ export function ConsentPanel({ profile }: { readonly profile: ListedProfile }) {
       <div aria-live="polite">
         {run?.phase === 'succeeded' && (
           <div data-testid="consent-result" data-state="succeeded">
-            <ConsentSuccess summary={run.summary} saved={run.saved} />
+            <ConsentSuccess summary={run.summary} saved={run.saved} profileId={profile.id} />
           </div>
         )}
         {run?.phase === 'failed' && (

@@ -12,7 +12,7 @@ const useStyles = makeStyles({
 });
 
 /** A finished consent: who signed in (with MFA), what the token allows, and where the refresh token went. */
-export function ConsentSuccess({ summary, saved }: Pick<ConsentSucceeded, 'summary' | 'saved'>) {
+export function ConsentSuccess({ summary, saved, profileId }: Pick<ConsentSucceeded, 'summary' | 'saved' | 'profileId'>) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
@@ -46,7 +46,7 @@ export function ConsentSuccess({ summary, saved }: Pick<ConsentSucceeded, 'summa
         <Text as="h5" block id="consent-stores-heading" weight="semibold" className={styles.subheading}>
           {t('consent.storesHeading')}
         </Text>
-        <StoreResults saved={saved} />
+        <StoreResults saved={saved} profileId={profileId} />
       </section>
     </div>
   );

@@ -2,6 +2,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled, InfoFilled, WarningFilled } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { MethodResponse } from '../../../../shared/ipc/contract';
+import { RetryKeyVault } from './RetryKeyVault';
 
 type SaveOutcome = NonNullable<Extract<MethodResponse<'tokens.acquire'>, { ok: true }>['saved']>;
 type StoreResult = SaveOutcome['keyVault'];
@@ -26,7 +27,7 @@ function icon(result: StoreResult) {
 }
 
 /** Where a refresh token was saved: Key Vault and the keychain, each with its outcome (and the fix when it failed). */
-export function StoreResults({ saved }: { readonly saved: SaveOutcome }) {
+export function StoreResults({ saved, profileId }: { readonly saved: SaveOutcome; readonly profileId: string }) {
   const styles = useStyles();
   const { t } = useTranslation();
   const stores = [
@@ -50,7 +51,8 @@ export function StoreResults({ saved }: { readonly saved: SaveOutcome }) {
       ))}
       {saved.keyVaultRetryPending && (
         <li>
-          <Text size={200}>{t('consent.retryPending')}</Text>
+          <Text block size={200}>{t('consent.retryPending')}</Text>
+          <RetryKeyVault profileId={profileId} />
         </li>
       )}
     </ul>

@@ -72,7 +72,7 @@ export function TokenPanel({ profile }: { readonly profile: ListedProfile }) {
                 <Text weight="semibold" block>
                   {t('token.fields.saved')}
                 </Text>
-                <StoreResults saved={run.saved} />
+                <StoreResults saved={run.saved} profileId={profile.id} />
               </div>
             )}
           </div>

@@ -54,5 +54,11 @@ export const samEn = {
     network: { message: 'The Microsoft service could not be reached.', remedy: 'Check the network connection (and proxy), then retry.' },
     'identity-service-error': { message: 'Entra ID or a Microsoft service returned an unexpected error.', remedy: 'Retry; if it persists, look the code up at https://login.microsoftonline.com/error.' },
     'profile-not-found': { message: 'That profile no longer exists.', remedy: 'Pick another profile or create one.' },
+    'partner-center-mfa-required': { message: 'Partner Center refused the token: it has no MFA claim (error 900421).', remedy: 'Reconsent and complete the MFA step.' },
+    'partner-center-denied': { message: 'Partner Center refused the request (HTTP {{status}}): the account lacks the role or the app lacks the permission.', remedy: 'Check the admin has the Admin agent role and the app has Partner Center user_impersonation, then reconsent.' },
+    'partner-center-not-found': { message: 'Partner Center does not know this customer or resource.', remedy: 'Refresh the customer list; the relationship may have ended.' },
+    'partner-center-unavailable': { message: 'Partner Center did not answer after several attempts (last status {{status}}).', remedy: 'Wait a few minutes and retry.' },
+    'partner-center-bad-response': { message: 'Partner Center sent an answer SAM Desk could not read.', remedy: 'Retry; if it persists, Partner Center may be having problems.' },
+    cancelled: { message: 'The operation was cancelled.', remedy: 'Start it again when you are ready.' },
   },
 };

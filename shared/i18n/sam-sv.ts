@@ -57,5 +57,11 @@ export const samSv: Strings<typeof samEn> = {
     network: { message: 'Microsofts tjänst kunde inte nås.', remedy: 'Kontrollera nätverksanslutningen (och proxyn) och försök igen.' },
     'identity-service-error': { message: 'Entra ID eller en Microsoft-tjänst returnerade ett oväntat fel.', remedy: 'Försök igen; om det kvarstår, slå upp koden på https://login.microsoftonline.com/error.' },
     'profile-not-found': { message: 'Profilen finns inte längre.', remedy: 'Välj en annan profil eller skapa en.' },
+    'partner-center-mfa-required': { message: 'Partner Center avvisade token: den saknar MFA-anspråk (fel 900421).', remedy: 'Godkänn på nytt och slutför MFA-steget.' },
+    'partner-center-denied': { message: 'Partner Center avvisade begäran (HTTP {{status}}): kontot saknar rollen eller appen saknar behörigheten.', remedy: 'Kontrollera att administratören har rollen Admin agent och att appen har Partner Center user_impersonation, och godkänn sedan på nytt.' },
+    'partner-center-not-found': { message: 'Partner Center känner inte till kunden eller resursen.', remedy: 'Uppdatera kundlistan; relationen kan ha upphört.' },
+    'partner-center-unavailable': { message: 'Partner Center svarade inte efter flera försök (senaste status {{status}}).', remedy: 'Vänta några minuter och försök igen.' },
+    'partner-center-bad-response': { message: 'Partner Center skickade ett svar som SAM Desk inte kunde läsa.', remedy: 'Försök igen; om det kvarstår kan Partner Center ha problem.' },
+    cancelled: { message: 'Åtgärden avbröts.', remedy: 'Starta igen när du är redo.' },
   },
 };

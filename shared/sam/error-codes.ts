@@ -39,6 +39,12 @@ export const samErrorCodes = [
   'network',
   'identity-service-error',
   'profile-not-found',
+  'partner-center-mfa-required',
+  'partner-center-denied',
+  'partner-center-not-found',
+  'partner-center-unavailable',
+  'partner-center-bad-response',
+  'cancelled',
 ] as const;
 
 export type SamErrorCode = (typeof samErrorCodes)[number];

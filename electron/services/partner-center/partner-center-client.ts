@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { SamError } from '../sam/sam-error';
+import { defaultRetryPolicy, isRetriableStatus, retryDelayMs, type RetryPolicy } from './retry-policy';
+
+/**
+ * The Partner Center REST client: the headers Partner Center asks for, paging by `links.next` with its
+ * continuation header (tokens passed on verbatim), retries for throttling and transient failures, one silent token
+ * refresh on 401, and 900421 recognised as "this token has no MFA claim". Electron-free; tokens come from the
+ * injected provider and never leave this module.
+ */
+export interface PartnerCenterClientOptions {
+  /** The API base without /v1, e.g. https://api.partnercenter.microsoft.com. */
+  readonly baseUrl: string;
+  /** An access token for Partner Center; `refresh` asks for a new one (after a 401). */
+  readonly accessToken: (refresh: boolean) => Promise<string>;
+  /** The UI language as a locale, sent as X-Locale (e.g. en-US, sv-SE). */
+  readonly locale: () => string;
+  readonly fetch?: typeof fetch;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly random?: () => number;
+  readonly retry?: RetryPolicy;
+  readonly timeoutMs?: number;
+}
+
+export interface CollectionPage<T> {
+  readonly items: readonly T[];
+  /** What Partner Center reported; may disagree with the items actually received. */
+  readonly totalCount: number | null;
+}
+
+interface Collection {
+  readonly totalCount?: unknown;
+  readonly items?: unknown;
+  readonly links?: { readonly next?: { readonly uri?: unknown; readonly headers?: ReadonlyArray<{ readonly key?: unknown; readonly value?: unknown }> } };
+}
+
+const APPLICATION = 'SAM Desk';
+
+export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
+  const doFetch = options.fetch ?? fetch;
+  const policy = options.retry ?? defaultRetryPolicy;
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? abortableSleep;
+  const base = `${options.baseUrl.replace(/\/+$/, '')}/v1`;
+
+  /** One logical request: the same MS-RequestId on every attempt, so Partner Center can de-duplicate retries. */
+  async function request(path: string, init: { readonly headers?: Readonly<Record<string, string>>; readonly correlationId: string; readonly signal?: AbortSignal }): Promise<unknown> {
+    const requestId = randomUUID();
+    let refreshed = false;
+    let refreshNext = false;
+    let lastStatus = 0;
+    for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
+      if (init.signal?.aborted) throw new SamError('cancelled');
+      const token = await options.accessToken(refreshNext);
+      refreshNext = false;
+      let response: Response;
+      try {
+        const timeout = AbortSignal.timeout(options.timeoutMs ?? 60_000);
+        response = await doFetch(`${base}${path}`, {
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: 'application/json',
+            'MS-RequestId': requestId,
+            'MS-CorrelationId': init.correlationId,
+            'MS-Contract-Version': 'v1',
+            'MS-PartnerCenter-Application': APPLICATION,
+            'X-Locale': options.locale(),
+            ...init.headers,
+          },
+          signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+        });
+      } catch (error) {
+        if (init.signal?.aborted) throw new SamError('cancelled');
+        // A dropped connection or a timeout: worth another try, like a 5xx.
+        lastStatus = 0;
+        if (attempt === policy.maxAttempts) throw new SamError((error as { name?: string }).name === 'TimeoutError' ? 'partner-center-unavailable' : 'network', { status: 0 });
+        await sleep(retryDelayMs(policy, attempt, null, random), init.signal);
+        continue;
+      }
+      if (response.ok) {
+        try {
+          return await response.json();
+        } catch {
+          lastStatus = response.status;
+          if (attempt === policy.maxAttempts) throw new SamError('partner-center-bad-response');
+          await sleep(retryDelayMs(policy, attempt, null, random), init.signal);
+          continue;
+        }
+      }
+      lastStatus = response.status;
+      if (response.status === 401) {
+        const code = await errorCode(response);
+        if (code === 900421) throw new SamError('partner-center-mfa-required');
+        // An access token that expired in flight: one silent refresh, then a second 401 is real.
+        if (refreshed) throw new SamError('partner-center-denied', { status: 401 });
+        refreshed = true;
+        refreshNext = true;
+        attempt--;
+        continue;
+      }
+      if (response.status === 403) throw new SamError('partner-center-denied', { status: 403 });
+      if (response.status === 404) throw new SamError('partner-center-not-found');
+      if (!isRetriableStatus(response.status) || attempt === policy.maxAttempts) {
+        throw new SamError(response.status === 429 ? 'throttled' : 'partner-center-unavailable', { status: response.status });
+      }
+      await sleep(retryDelayMs(policy, attempt, response.headers.get('retry-after'), random), init.signal);
+    }
+    throw new SamError('partner-center-unavailable', { status: lastStatus });
+  }
+
+  /**
+   * Every page of a collection, as it arrives: the first from `path`, the next ones from `links.next.uri` (relative
+   * to /v1) with the headers it lists, until there is no next link.
+   */
+  async function* pages<T>(path: string, signal?: AbortSignal): AsyncGenerator<CollectionPage<T>> {
+    const correlationId = randomUUID();
+    let next: { path: string; headers: Record<string, string> } | null = { path, headers: {} };
+    while (next) {
+      const body = (await request(next.path, { headers: next.headers, correlationId, ...(signal ? { signal } : {}) })) as Collection | null;
+      if (!body || !Array.isArray(body.items)) throw new SamError('partner-center-bad-response');
+      yield { items: body.items as T[], totalCount: typeof body.totalCount === 'number' ? body.totalCount : null };
+      const link = body.links?.next;
+      const uri = typeof link?.uri === 'string' ? link.uri : null;
+      next = uri
+        ? {
+            path: uri.startsWith('/') ? uri : `/${uri}`,
+            headers: Object.fromEntries((link?.headers ?? []).filter((header) => typeof header.key === 'string' && typeof header.value === 'string').map((header) => [String(header.key), String(header.value)])),
+          }
+        : null;
+    }
+  }
+
+  return {
+    pages,
+    get: (path: string, signal?: AbortSignal) => request(path, { correlationId: randomUUID(), ...(signal ? { signal } : {}) }),
+  };
+}
+
+export type PartnerCenterClient = ReturnType<typeof createPartnerCenterClient>;
+
+async function errorCode(response: Response): Promise<number | null> {
+  try {
+    const body = (await response.json()) as { code?: unknown };
+    return typeof body.code === 'number' ? body.code : null;
+  } catch {
+    return null;
+  }
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new SamError('cancelled'));
+      return;
+    }
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new SamError('cancelled'));
+      },
+      { once: true },
+    );
+  });
+}

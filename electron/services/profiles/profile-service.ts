@@ -312,7 +312,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
         const profiles = await load();
         findOrThrow(profiles, id);
         await file.write(profiles.filter((profile) => profile.id !== id));
-        const cleaned = await forget([secretAccounts.clientSecret(id), secretAccounts.certificatePassword(id), secretAccounts.refreshToken(id)]);
+        const cleaned = await forget([secretAccounts.clientSecret(id), secretAccounts.certificatePassword(id), secretAccounts.refreshToken(id), secretAccounts.cacheKey(id)]);
         return { keychainCleanupFailed: !cleaned };
       });
     },

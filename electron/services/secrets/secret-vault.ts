@@ -14,4 +14,6 @@ export const secretAccounts = {
   clientSecret: (profileId: string): string => `profile:${profileId}:client-secret`,
   certificatePassword: (profileId: string): string => `profile:${profileId}:certificate-password`,
   refreshToken: (profileId: string): string => `profile:${profileId}:refresh-token`,
+  /** The AES-256 key of the profile's offline Partner Center cache. */
+  cacheKey: (profileId: string): string => `profile:${profileId}:cache-key`,
 } as const;

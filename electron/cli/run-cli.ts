@@ -2,6 +2,7 @@ import { createTranslator } from '../../shared/i18n/translator';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, type CliIo } from './cli-io';
 import { envLanguage } from '../services/env-language';
 import { consentCommand, consentFlags } from './consent-command';
+import { customersCommand, customersFlags } from './customers-command';
 import { inspectCommand, inspectFlags } from './inspect-command';
 import { profileCommand, profileCommandFlags } from './profile-command';
 import { tokenCommand, tokenFlags } from './token-command';
@@ -17,6 +18,8 @@ const commands: Readonly<Record<string, Command>> = {
   profile: { flags: profileCommandFlags, run: profileCommand },
   consent: { flags: consentFlags, run: consentCommand },
   token: { flags: tokenFlags, run: tokenCommand },
+  customers: { flags: customersFlags, run: (args, io) => customersCommand('customers', args, io) },
+  users: { flags: customersFlags, run: (args, io) => customersCommand('users', args, io) },
 };
 
 /** Runs one `sam-desk` invocation and returns its exit code. Never throws and never prints a stack trace. */

@@ -102,6 +102,21 @@ describe('sam-desk profile, consent and token', () => {
     expect(shown.accessToken?.split('.')).toHaveLength(3);
   });
 
+  it('lists customers and a customer’s users as JSON and as spreadsheet-safe CSV', async () => {
+    const customers = await samDesk(['customers', 'list', '--profile=Contoso CLI', '--json']);
+    expect(customers.status).toBe(0);
+    const listed = JSON.parse(customers.stdout) as Array<{ id: string; companyProfile: { domain: string } }>;
+    expect(listed).toHaveLength(world().customerCount);
+    const csv = await samDesk(['customers', 'list', '--profile=Contoso CLI', '--csv']);
+    expect(csv.stdout.split('\r\n')[0]).toBe('companyName,domain,tenantId,relationship');
+    const domain = listed[0]?.companyProfile.domain ?? '';
+    const users = await samDesk(['users', 'list', '--profile=Contoso CLI', `--customer=${domain}`, '--json']);
+    expect(users.status).toBe(0);
+    const active = world().usersOf(listed[0]?.id ?? '').filter((user) => user.state === 'active');
+    expect((JSON.parse(users.stdout) as unknown[]).length).toBe(active.length);
+    expect((await samDesk(['users', 'list', '--profile=Contoso CLI', '--customer=nowhere.example'])).status).toBe(2);
+  });
+
   it('fails with exit code 3, the code and the remedy when the grant is gone', async () => {
     cloud.state.revokedAt.set(world().admins[0]?.id ?? '', cloud.state.clock.nowSeconds());
     const token = await samDesk(['token', '--profile=Contoso CLI']);

@@ -15,6 +15,8 @@ export const commandsEn = {
     '  sam-desk profile import [FILE|-]',
     '  sam-desk consent --profile=PROFILE [--no-browser] [--select-account] [--login-hint=UPN] [--json]',
     '  sam-desk token --profile=PROFILE [--resource=URL] [--json] [--show-token]',
+    '  sam-desk customers list --profile=PROFILE [--json|--csv]',
+    '  sam-desk users list --profile=PROFILE --customer=TENANT-ID|DOMAIN [--deleted] [--json|--csv]',
     '',
     'PROFILE is a profile id or name. Secrets are read from standard input, never from arguments.',
     'Exit codes: 0 done, 2 bad input (the reason is on stderr), 3 the operation failed (code and remedy on stderr),',
@@ -36,5 +38,7 @@ export const commandsEn = {
   signInLink: 'Sign in with MFA as a partner admin at:',
   succeeded: 'Consent saved for {{user}} (MFA: yes). Key Vault: {{keyVault}}. Keychain: {{keychain}}.',
   failed: '{{message}} {{remedy}}',
+  missingCustomer: 'say which customer with --customer=TENANT-ID or --customer=DOMAIN.',
+  customerNotFound: 'no customer has the domain "{{customer}}". Run "sam-desk customers list".',
   tokenSummary: 'Access token for {{scopes}}, valid until {{expiresAt}} (refresh token from {{source}}).',
 };

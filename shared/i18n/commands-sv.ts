@@ -18,6 +18,8 @@ export const commandsSv: Strings<typeof commandsEn> = {
     '  sam-desk profile import [FIL|-]',
     '  sam-desk consent --profile=PROFIL [--no-browser] [--select-account] [--login-hint=UPN] [--json]',
     '  sam-desk token --profile=PROFIL [--resource=URL] [--json] [--show-token]',
+    '  sam-desk customers list --profile=PROFIL [--json|--csv]',
+    '  sam-desk users list --profile=PROFIL --customer=KLIENT-ID|DOMÄN [--deleted] [--json|--csv]',
     '',
     'PROFIL är ett profil-id eller namn. Hemligheter läses från standard in, aldrig från argument.',
     'Slutkoder: 0 klart, 2 felaktig indata (orsaken står på stderr), 3 åtgärden misslyckades (kod och åtgärd på',
@@ -39,5 +41,7 @@ export const commandsSv: Strings<typeof commandsEn> = {
   signInLink: 'Logga in med MFA som partneradministratör på:',
   succeeded: 'Godkännandet sparat för {{user}} (MFA: ja). Key Vault: {{keyVault}}. Nyckelring: {{keychain}}.',
   failed: '{{message}} {{remedy}}',
+  missingCustomer: 'ange kund med --customer=KLIENT-ID eller --customer=DOMÄN.',
+  customerNotFound: 'ingen kund har domänen "{{customer}}". Kör "sam-desk customers list".',
   tokenSummary: 'Åtkomsttoken för {{scopes}}, giltig till {{expiresAt}} (uppdateringstoken från {{source}}).',
 };

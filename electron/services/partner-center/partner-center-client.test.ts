@@ -114,6 +114,30 @@ describe('the Partner Center client', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('trusts the items, not a totalCount that disagrees with them', async () => {
+    const answers = [
+      { totalCount: 5, items: [{ id: 'a' }, { id: 'b' }], links: { next: { uri: '/customers?size=2&seekOperation=Next', headers: [{ key: 'MS-ContinuationToken', value: 'x,y/z+w==' }] } } },
+      { totalCount: 1, items: [{ id: 'c' }] },
+    ];
+    const seen: string[] = [];
+    const crafted = createPartnerCenterClient({
+      baseUrl: 'https://partner.example',
+      accessToken: async () => 'token',
+      locale: () => 'en-US',
+      fetch: async (_input, init) => {
+        seen.push((init?.headers as Record<string, string>)['MS-ContinuationToken'] ?? '');
+        return Response.json(answers.shift());
+      },
+    });
+    const pages: Array<{ count: number; total: number | null }> = [];
+    for await (const page of crafted.pages('/customers?size=2')) pages.push({ count: page.items.length, total: page.totalCount });
+    expect(pages).toEqual([
+      { count: 2, total: 5 },
+      { count: 1, total: 1 },
+    ]);
+    expect(seen).toEqual(['', 'x,y/z+w==']);
+  });
+
   it('stops when cancelled, between pages', async () => {
     const controller = new AbortController();
     const { instance, requests } = client();

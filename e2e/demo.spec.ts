@@ -21,7 +21,8 @@ test.describe('the emulated sign-in in a real browser', () => {
   test.use({ ignoreHTTPSErrors: true, locale: 'en-US' });
 
   test('an admin signs in with password and MFA code, consents, and the app gets a code', async ({ page, demo }) => {
-    expect(demo.url).toBeTruthy();
+    // The demo made its ready profile before the app started.
+    expect(demo.output()).toMatch(/Demo profile "Contoso Partner \(demo\)" (created|ready)/);
     const { endpoints, tenantId, clientId } = descriptor();
     const redirectUri = 'http://localhost:53999/';
     let redirectedTo: URL | null = null;

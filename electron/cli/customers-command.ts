@@ -1,5 +1,6 @@
 import { createTranslator } from '../../shared/i18n/translator';
 import { partnerCenterClientFor } from '../services/partner-center/client-for-profile';
+import type { PartnerCenterClient } from '../services/partner-center/partner-center-client';
 import { csvLine } from '../services/partner-center/csv';
 import { syncCustomers } from '../services/partner-center/partner-center-sync';
 import { envLanguage } from '../services/env-language';
@@ -54,10 +55,9 @@ export async function customersCommand(kind: 'customers' | 'users', args: Parsed
       io.err(`sam-desk users: ${t('commands.missingCustomer')}\n`);
       return EXIT_UNREADABLE;
     }
-    // A domain is looked up in the customer list; a GUID is used as the customer (tenant) id as is.
-    const customerId = /^[0-9a-f-]{36}$/i.test(reference)
-      ? reference
-      : (await syncCustomers<Customer>({ client, now: () => io.now() })).find((customer) => customer.companyProfile?.domain?.toLowerCase() === reference.toLowerCase())?.id;
+    // A GUID is the customer (tenant) id as is; a domain is looked up with Partner Center's own domain filter
+    // rather than by listing every customer.
+    const customerId = /^[0-9a-f-]{36}$/i.test(reference) ? reference : await customerByDomain(client, reference);
     if (!customerId) {
       io.err(`${terminalSafe(`sam-desk users: ${t('commands.customerNotFound', { customer: reference.slice(0, 80) })}`)}\n`);
       return EXIT_UNREADABLE;
@@ -71,6 +71,15 @@ export async function customersCommand(kind: 'customers' | 'users', args: Parsed
   } catch (error) {
     return reportFailure(io, t, kind, error);
   }
+}
+
+async function customerByDomain(client: PartnerCenterClient, domain: string): Promise<string | undefined> {
+  const filter = encodeURIComponent(JSON.stringify({ Field: 'Domain', Value: domain.trim(), Operator: 'starts_with' }));
+  for await (const page of client.pages<Customer>(`/customers?size=500&filter=${filter}`)) {
+    const match = page.items.find((customer) => customer.companyProfile?.domain?.toLowerCase() === domain.trim().toLowerCase());
+    if (match) return match.id;
+  }
+  return undefined;
 }
 
 function write(io: CliIo, format: 'json' | 'csv' | 'text', header: readonly string[], rows: ReadonlyArray<readonly string[]>, raw: unknown): void {

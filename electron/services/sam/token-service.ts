@@ -49,7 +49,7 @@ export function createTokenService(deps: TokenDeps) {
     const credential = await loadAppCredential(profile, deps.vault);
     // With the admin's identity for Key Vault, the refresh token at hand (keychain, or the last one this session
     // saw) opens the vault; with the app's identity it is not needed for that.
-    const known = (await deps.vault.get(secretAccounts.refreshToken(profile.id)).catch(() => null)) ?? latest.get(profileId) ?? null;
+    const known = profile.keyVault?.access === 'admin' ? ((await deps.vault.get(secretAccounts.refreshToken(profile.id)).catch(() => null)) ?? latest.get(profileId) ?? null) : null;
     const { token: refreshToken, source } = await loadRefreshToken(profile, deps.vault, keyVaultCredentialFor(profile, credential, () => known));
     const app = createMsalApp(profile, credential);
     redemptions.set(profileId, (redemptions.get(profileId) ?? 0) + 1);

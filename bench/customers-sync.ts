@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { startLocalCloud, type LocalCloud } from '../emulators/local-cloud';
 import { createPartnerCenterClient } from '../electron/services/partner-center/partner-center-client';
 import { syncCustomers } from '../electron/services/partner-center/partner-center-sync';
+import { median, partnerCenterToken } from './support';
 
 /**
  * Full customers sync through the app's Partner Center service, against a baseline that only fetches the same
@@ -16,16 +17,6 @@ export interface CustomersSyncResult {
   readonly serviceMedianMs: number;
   readonly ratio: number;
   readonly target: number;
-}
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
-
-async function token(cloud: LocalCloud): Promise<string> {
-  const now = cloud.state.clock.nowSeconds();
-  return cloud.state.keys.sign({ aud: 'https://api.partnercenter.microsoft.com', tid: cloud.state.world.partner.tenantId, scp: 'user_impersonation', amr: ['pwd', 'mfa'], ver: '1.0', iat: now, nbf: now, exp: now + 3600 });
 }
 
 /** The baseline: the same requests, continuation headers and JSON parsing, and nothing else. */
@@ -46,7 +37,7 @@ async function baseline(cloud: LocalCloud, bearer: string): Promise<number> {
 export async function benchCustomersSync(options: { readonly tlsDirectory: string; readonly customers: number; readonly runs: number }): Promise<CustomersSyncResult> {
   const cloud = await startLocalCloud({ tlsDirectory: join(options.tlsDirectory), world: { seed: 50, customers: options.customers, maxUsersPerCustomer: 5 } });
   try {
-    const bearer = await token(cloud);
+    const bearer = await partnerCenterToken(cloud);
     const client = createPartnerCenterClient({ baseUrl: cloud.endpoints.partnerCenter, accessToken: async () => bearer, locale: () => 'en-US' });
     // Warm both paths (emulator caches, JIT) before measuring, then alternate them so drift hits both equally.
     await baseline(cloud, bearer);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { request as apiRequest, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { request as apiRequest, type APIRequestContext } from '@playwright/test';
 import { expect, test } from './support/demo';
+import { ADMIN, signInBrowser, signInWithMfa } from './support/sign-in';
 
 /**
  * Connection profiles and consent end to end, in browser mode against the local Microsoft cloud: a profile made in
@@ -17,10 +18,6 @@ interface Descriptor {
 // Read when the test runs: the demo writes it on start, with other ports when the usual ones are taken.
 const descriptor = (): Descriptor => JSON.parse(readFileSync(fileURLToPath(new URL('../.emulators/local-cloud.json', import.meta.url)), 'utf8')) as Descriptor;
 
-const ADMIN = 'admin.mfa@contoso-partner.onmicrosoft.com';
-const PASSWORD = 'Demo-Pa55word!';
-const MFA_CODE = '246810';
-
 /** The emulator's control API (not part of Microsoft's surface): the app's secret, Key Vault secret versions. */
 async function controlApi(baseURL: string): Promise<APIRequestContext> {
   // A fresh connection per call: the server drops idle keep-alive sockets after 5 s, which a reused one can race.
@@ -31,33 +28,6 @@ async function secretVersions(control: APIRequestContext, name: string): Promise
   const response = await control.get(`/keyvault/secrets/${encodeURIComponent(name)}`);
   expect(response.ok(), await response.text()).toBe(true);
   return ((await response.json()) as { versions: number }).versions;
-}
-
-/**
- * Signs in on the emulated Entra pages as the MFA admin: password, code, and consent when it is asked for (once per
- * user and app; another test in this worker may already have given it). Ends when the browser is back at the app's
- * loopback listener. Returns whether consent was asked.
- */
-async function signInWithMfa(page: Page, signInUrl: string): Promise<boolean> {
-  await page.goto(signInUrl);
-  await page.getByLabel('Email, phone, or Skype').fill(ADMIN);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('Code').fill(MFA_CODE);
-  await page.getByRole('button', { name: 'Verify' }).click();
-  const backAtApp = /^http:\/\/localhost:\d+\/\?/;
-  const permissions = page.getByRole('heading', { name: 'Permissions requested' });
-  await expect.poll(async () => backAtApp.test(page.url()) || (await permissions.isVisible()), { timeout: 15_000 }).toBe(true);
-  if (backAtApp.test(page.url())) return false;
-  await page.getByRole('button', { name: 'Accept' }).click();
-  await page.waitForURL(backAtApp);
-  return true;
-}
-
-/** A browser the admin signs in with: not the app's page, and it does not know the local cloud's certificate. */
-async function signInBrowser(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US' });
-  return context.newPage();
 }
 
 test.describe('connection profiles and consent in browser mode', () => {

@@ -1,6 +1,7 @@
 import { createDispatcher, type Dispatch } from './dispatch';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
+import { createPartnerCenterHandlers } from './partner-center-handlers';
 import { createSamHandlers } from './sam-handlers';
 import type { SamDeskServices } from './services/sam-desk-services';
 import { startConnectivityMonitor, type ConnectivityMonitor } from './services/connectivity';
@@ -35,6 +36,7 @@ export function compose(ports: CompositionPorts): Composition {
       now: ports.now ?? (() => new Date()),
     }),
     ...createSamHandlers(ports.services, bus),
+    ...createPartnerCenterHandlers(ports.services, bus),
   };
   return { dispatch: createDispatcher(handlers, ports.logger), bus, connectivity, dispose: () => connectivity.stop() };
 }

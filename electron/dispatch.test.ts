@@ -4,6 +4,7 @@ import type { HandlerTable } from './handler-table';
 import { silentLogger } from './services/logger';
 import { createHandlers } from './handlers';
 import { EventBus } from './event-bus';
+import { createPartnerCenterHandlers } from './partner-center-handlers';
 import { createSamHandlers } from './sam-handlers';
 import { testServices } from './testing/test-services';
 
@@ -14,8 +15,11 @@ function recordingHandlers(): { table: HandlerTable; calls: string[] } {
     isOnline: () => false,
     now: () => new Date('2026-01-01T00:00:00Z'),
   });
+  const services = testServices();
+  const bus = new EventBus();
   const table: HandlerTable = {
-    ...createSamHandlers(testServices(), new EventBus()),
+    ...createSamHandlers(services, bus),
+    ...createPartnerCenterHandlers(services, bus),
     'app.info': async (request) => {
       calls.push('app.info');
       return real['app.info'](request);

@@ -55,7 +55,10 @@ export function createSamHandlers(services: SamDeskServices, bus: EventBus): Sam
     'profiles.remove': async ({ id }) => {
       services.consent.cancel(id);
       services.tokens.forget(id);
-      return services.profiles.remove(id);
+      const removed = await services.profiles.remove(id);
+      // Its offline Partner Center data goes with it (the cache key left the keychain with the profile's secrets).
+      await services.partnerCenter.forgetProfile(id);
+      return removed;
     },
     'profiles.export': async ({ ids }) => ({ json: await services.profiles.exportProfiles(ids) }),
     'profiles.import': async ({ json }) => services.profiles.importProfiles(json),

@@ -1,16 +1,32 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultWorldOptions } from './data/world';
+import { defaultWorldOptions, type WorldOptions } from './data/world';
 import { describeLocalCloud, writeDescriptor } from './descriptor';
 import { demoPorts, startLocalCloud } from './local-cloud';
 import { localCloudSummary } from './summary';
 
 /**
  * `npm run emulators`: the local Microsoft cloud as a standalone process, for the demo, benchmarks and manual
- * testing. Options: --customers=N --seed=N --max-users=N --ports=any (free ports instead of the fixed demo ports).
- * Writes .emulators/local-cloud.json for the app and scripts to find it.
+ * testing (`--help` lists the options). Writes .emulators/local-cloud.json for the app and scripts to find it.
  */
 const stateDirectory = fileURLToPath(new URL('../.emulators/', import.meta.url));
+
+/** Making a 100,000-user list takes about 0.6 s and 75 MB (once: the world keeps it), like the largest tenants partners manage. */
+const MAX_LARGE_CUSTOMER_USERS = 100_000;
+
+const usage = `Usage: npm run emulators -- [options]
+  --customers=N              customers in the partner's world (default ${String(defaultWorldOptions.customers)}, at most 100,000)
+  --seed=N                   the world's seed: the same seed gives the same partner, customers and users (default ${String(defaultWorldOptions.seed)})
+  --max-users=N              users per customer are drawn between 1 and N (default ${String(defaultWorldOptions.maxUsersPerCustomer)})
+  --large-customer-users=N   the first customer has exactly N users (at most ${MAX_LARGE_CUSTOMER_USERS.toLocaleString('en-US')}); the rest of the world is unchanged
+  --ports=any                free ports instead of the fixed demo ports
+  --help                     this text
+`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(usage);
+  process.exit(0);
+}
 
 function option(name: string): number | undefined {
   const value = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
@@ -23,10 +39,22 @@ function option(name: string): number | undefined {
   return parsed;
 }
 
-const world = {
+const largeCustomerUsers = option('large-customer-users');
+if (largeCustomerUsers !== undefined && (largeCustomerUsers < 1 || largeCustomerUsers > MAX_LARGE_CUSTOMER_USERS)) {
+  process.stderr.write(`emulators: --large-customer-users must be between 1 and ${String(MAX_LARGE_CUSTOMER_USERS)}, got ${String(largeCustomerUsers)}.\n`);
+  process.exit(2);
+}
+const customers = Math.min(option('customers') ?? defaultWorldOptions.customers, 100_000);
+if (largeCustomerUsers !== undefined && customers === 0) {
+  process.stderr.write('emulators: --large-customer-users needs at least one customer (--customers=0 was given).\n');
+  process.exit(2);
+}
+
+const world: WorldOptions = {
   seed: option('seed') ?? defaultWorldOptions.seed,
-  customers: Math.min(option('customers') ?? defaultWorldOptions.customers, 100_000),
+  customers,
   maxUsersPerCustomer: option('max-users') ?? defaultWorldOptions.maxUsersPerCustomer,
+  ...(largeCustomerUsers === undefined ? {} : { largeCustomers: [{ index: 0, users: largeCustomerUsers }] }),
 };
 const anyPort = process.argv.includes('--ports=any');
 

@@ -18,6 +18,7 @@ mkdirSync(stateDirectory, { recursive: true });
 
 async function start(): Promise<LocalCloud> {
   const tlsDirectory = join(stateDirectory, 'tls');
+  if (process.argv.includes('--ports=any')) return startLocalCloud({ tlsDirectory, ports: anyPorts });
   try {
     return await startLocalCloud({ tlsDirectory, ports: demoPorts });
   } catch (error) {
@@ -29,7 +30,8 @@ async function start(): Promise<LocalCloud> {
 
 const cloud = await start();
 const descriptor = describeLocalCloud(cloud);
-const descriptorPath = join(stateDirectory, 'local-cloud.json');
+// SAM_DESK_LOCAL_CLOUD moves the description (a second demo beside the usual one, as the e2e tests run).
+const descriptorPath = process.env.SAM_DESK_LOCAL_CLOUD ?? join(stateDirectory, 'local-cloud.json');
 writeDescriptor(descriptorPath, descriptor);
 process.stdout.write(localCloudSummary(descriptor, descriptorPath));
 
@@ -44,7 +46,7 @@ try {
 }
 
 // The app runs in its own process so that NODE_EXTRA_CA_CERTS is in place when it starts (Node reads it only then).
-const app = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'start.ts'), ...process.argv.slice(2)], {
+const app = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'start.ts'), ...process.argv.slice(2).filter((arg) => arg !== '--ports=any')], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, NODE_EXTRA_CA_CERTS: cloud.tls.caBundlePath, SAM_DESK_LOCAL_CLOUD: descriptorPath, SAM_DESK_HOME: appData },

@@ -12,11 +12,18 @@ export interface RunningApp {
   readonly output: () => string;
 }
 
-export async function launchApp(script: string): Promise<{ app: RunningApp; process: ChildProcess }> {
+export interface LaunchOptions {
+  /** The settings folder; a new empty one by default. Passing the same one again is how a relaunch is tested. */
+  readonly home?: string;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly args?: readonly string[];
+}
+
+export async function launchApp(script: string, options: LaunchOptions = {}): Promise<{ app: RunningApp; process: ChildProcess; home: string }> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   // Each app gets its own settings folder, so tests never see (or touch) a developer's real profiles.
-  const home = mkdtempSync(join(tmpdir(), 'sam-desk-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--no-open'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SAM_DESK_HOME: home } });
+  const home = options.home ?? mkdtempSync(join(tmpdir(), 'sam-desk-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '--no-open', ...(options.args ?? [])], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env, SAM_DESK_HOME: home } });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start: ${output}`)), 30_000);
@@ -31,5 +38,5 @@ export async function launchApp(script: string): Promise<{ app: RunningApp; proc
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`${script} exited with ${String(code)}: ${output}`)));
   });
-  return { app: { url, origin: new URL(url).origin, output: () => output }, process: child };
+  return { app: { url, origin: new URL(url).origin, output: () => output }, process: child, home };
 }

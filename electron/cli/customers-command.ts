@@ -1,7 +1,7 @@
 import { createTranslator } from '../../shared/i18n/translator';
 import { partnerCenterClientFor } from '../services/partner-center/client-for-profile';
 import type { PartnerCenterClient } from '../services/partner-center/partner-center-client';
-import { csvLine } from '../services/partner-center/csv';
+import { csvLine } from '../../shared/partner-center/csv';
 import { syncCustomers } from '../services/partner-center/partner-center-sync';
 import { envLanguage } from '../services/env-language';
 import { reportFailure } from './cli-failure';

@@ -10,13 +10,15 @@ export function defaultServices(
   env: Readonly<Record<string, string | undefined>> = process.env,
   openSignInWindow?: (url: string, redirectUri: string) => void,
 ): SamDeskServices {
-  const { t } = createTranslator(envLanguage(env));
+  const language = envLanguage(env);
+  const { t } = createTranslator(language);
   return createSamDeskServices({
     userDataDirectory: userDataDirectory(env),
     vault: createKeychain(),
     openBrowser,
     ...(openSignInWindow ? { openSignInWindow } : {}),
     now: () => new Date(),
+    language,
     loopbackPages: { success: loopbackPage(t('sam.loopback.success')), failure: loopbackPage(t('sam.loopback.failure')) },
   });
 }

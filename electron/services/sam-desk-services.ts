@@ -1,4 +1,6 @@
+import type { Language } from '../../shared/i18n/languages';
 import type { Profile } from '../../shared/profiles/profile';
+import { createPartnerCenterData, type PartnerCenterData } from './partner-center/partner-center-data';
 import { createProfileFile } from './profiles/profile-file';
 import { createProfileService, type ProfileService } from './profiles/profile-service';
 import { createTenantResolver } from './profiles/tenant-resolver';
@@ -14,6 +16,8 @@ export interface SamDeskServices {
   readonly consent: ConsentService;
   readonly tokens: TokenService;
   readonly vault: SecretVault;
+  /** Partner Center customers and users: the offline cache and streamed syncs. */
+  readonly partnerCenter: PartnerCenterData;
   getProfile(id: string): Promise<Profile>;
   /** Writes the keychain's copy of the refresh token to Key Vault after a failed write; returns the new version. */
   retryKeyVault(profileId: string): Promise<string>;
@@ -26,6 +30,8 @@ export interface SamDeskServicesDeps {
   readonly openSignInWindow?: (url: string, redirectUri: string) => void;
   readonly now: () => Date;
   readonly loopbackPages: { readonly success: string; readonly failure: string };
+  /** The language Partner Center answers in (X-Locale) when the window does not say; English by default. */
+  readonly language?: Language;
 }
 
 export function createSamDeskServices(deps: SamDeskServicesDeps): SamDeskServices {
@@ -35,12 +41,14 @@ export function createSamDeskServices(deps: SamDeskServicesDeps): SamDeskService
     if (!profile) throw new SamError('profile-not-found');
     return profile;
   };
+  const tokens = createTokenService({ getProfile, vault: deps.vault, now: deps.now });
   return {
     profiles,
     vault: deps.vault,
     getProfile,
     retryKeyVault: async (profileId) => retryKeyVaultWrite(await getProfile(profileId), deps.vault, deps.now()),
     consent: createConsentService({ getProfile, vault: deps.vault, openBrowser: deps.openBrowser, ...(deps.openSignInWindow ? { openSignInWindow: deps.openSignInWindow } : {}), now: deps.now, pages: deps.loopbackPages }),
-    tokens: createTokenService({ getProfile, vault: deps.vault, now: deps.now }),
+    tokens,
+    partnerCenter: createPartnerCenterData({ userDataDirectory: deps.userDataDirectory, vault: deps.vault, tokens, getProfile, now: deps.now, defaultLanguage: deps.language ?? 'en' }),
   };
 }

@@ -78,3 +78,78 @@ describe('seeded world', () => {
     for (const user of users.filter((candidate) => candidate.state === 'active')) expect(user.softDeletionTime).toBeUndefined();
   });
 });
+
+describe('a large customer', () => {
+  const options = { seed: 20_261_124, customers: 1_000, maxUsersPerCustomer: 40 };
+  const large = new World({ ...options, largeCustomers: [{ index: 0, users: 100_000 }] });
+  const plain = new World(options);
+
+  it('has exactly the users asked for, with unique ids and UPNs, about one in eight deleted', () => {
+    const id = large.customerIdAt(0) ?? '';
+    const users = large.usersOf(id);
+    expect(large.customerAt(0)?.userCount).toBe(100_000);
+    expect(users).toHaveLength(100_000);
+    expect(new Set(users.map((user) => user.id)).size).toBe(100_000);
+    expect(new Set(users.map((user) => user.userPrincipalName)).size).toBe(100_000);
+    const active = large.usersInState(id, 'active');
+    const inactive = large.usersInState(id, 'inactive');
+    expect(active.length + inactive.length).toBe(100_000);
+    expect(inactive.length / 100_000).toBeCloseTo(0.125, 2);
+    expect(active.every((user) => user.state === 'active')).toBe(true);
+  });
+
+  it('leaves the rest of the world as the seed gives it, and its own details but the user count', () => {
+    const sample = [1, 2, 500, 999];
+    expect(snapshot(large, sample)).toEqual(snapshot(plain, sample));
+    expect({ ...large.customerAt(0), userCount: 0 }).toEqual({ ...plain.customerAt(0), userCount: 0 });
+    // Users are drawn one after another from the customer's generator, so the plain world's users come first.
+    const plainUsers = plain.usersOf(plain.customerIdAt(0) ?? '');
+    expect(large.usersOf(large.customerIdAt(0) ?? '').slice(0, plainUsers.length)).toEqual(plainUsers);
+  });
+
+  it('is deterministic, and the kept list gives the same users as a fresh world makes', () => {
+    const id = large.customerIdAt(0) ?? '';
+    const again = new World({ ...options, largeCustomers: [{ index: 0, users: 100_000 }] });
+    expect(large.usersOf(id)).toEqual(again.usersOf(id));
+    expect(large.usersInState(id, 'active')).toEqual(again.usersInState(id, 'active'));
+  });
+
+  it('keeps the list: the same users every call, the per-state list without copying, usersOf as a fresh array', () => {
+    const id = large.customerIdAt(0) ?? '';
+    const first = large.usersOf(id);
+    const second = large.usersOf(id);
+    expect(second).not.toBe(first);
+    expect(second.every((user, index) => user === first[index])).toBe(true);
+    first.reverse();
+    expect(large.usersOf(id)[0]).toBe(second[0]);
+    expect(large.usersInState(id, 'active')).toBe(large.usersInState(id, 'active'));
+  });
+
+  it('stays kept while other long lists are made around it, as a sync of many customers does', () => {
+    const world = new World({ seed: 3, customers: 50, maxUsersPerCustomer: 2_000, largeCustomers: [{ index: 0, users: 100_000 }] });
+    const id = world.customerIdAt(0) ?? '';
+    const kept = world.usersInState(id, 'active');
+    for (let index = 1; index < 50; index++) {
+      world.usersInState(world.customerIdAt(index) ?? '', 'active');
+      if (index % 8 === 0) expect(world.usersInState(id, 'active')).toBe(kept);
+    }
+    expect(world.usersInState(id, 'active')).toBe(kept);
+  });
+
+  it('pages fast once made: every page of 500 in a few milliseconds, not a regeneration per page', () => {
+    const world = new World({ ...options, largeCustomers: [{ index: 3, users: 100_000 }] });
+    const id = world.customerIdAt(3) ?? '';
+    const pages = Math.ceil(world.usersInState(id, 'active').length / 500);
+    const start = performance.now();
+    for (let page = 0; page < pages; page++) world.usersInState(id, 'active').slice(page * 500, page * 500 + 500);
+    // One regeneration alone takes about 600 ms.
+    expect(performance.now() - start).toBeLessThan(100);
+  });
+
+  it('refuses an index outside the world and a user count that is not a positive whole number', () => {
+    expect(() => new World({ ...options, largeCustomers: [{ index: 1_000, users: 10 }] })).toThrow(RangeError);
+    expect(() => new World({ ...options, largeCustomers: [{ index: -1, users: 10 }] })).toThrow(RangeError);
+    expect(() => new World({ ...options, largeCustomers: [{ index: 0, users: 0 }] })).toThrow(RangeError);
+    expect(() => new World({ ...options, largeCustomers: [{ index: 0, users: 2.5 }] })).toThrow(RangeError);
+  });
+});

@@ -1,4 +1,5 @@
 import { companySuffixes, companyWords, domainLabel, firstNames, lastNames, usageLocations } from './names';
+import { LruCache } from './lru-cache';
 import { randomFor, SeededRandom } from './seeded-random';
 
 /**
@@ -52,11 +53,42 @@ export interface WorldOptions {
   readonly customers: number;
   /** Users per customer are drawn between 1 and this (inclusive). */
   readonly maxUsersPerCustomer: number;
+  /**
+   * Customers given an exact number of users instead of a drawn one (an enterprise customer among small ones).
+   * Only their userCount changes: every other value in the world stays what the seed gives without this option.
+   */
+  readonly largeCustomers?: readonly LargeCustomer[];
+}
+
+export interface LargeCustomer {
+  /** The customer's position in the listing, from 0. */
+  readonly index: number;
+  readonly users: number;
 }
 
 export const defaultWorldOptions: WorldOptions = { seed: 20_261_124, customers: 300, maxUsersPerCustomer: 40 };
 
 export const DEMO_PASSWORD = 'Demo-Pa55word!';
+
+/**
+ * User lists this long or longer are kept once made. A shorter one is listed in a single page of Partner Center's
+ * largest size (500) and regenerates in about a millisecond, so keeping it would save nothing.
+ */
+const CACHED_LIST_MIN_USERS = 500;
+/**
+ * At most this many users are kept across the lists (a user takes about 750 bytes, so about 150 MB); the least
+ * recently listed customers go first. Bounding users rather than lists keeps a 100,000-user customer cached while
+ * the app syncs many mid-sized customers around it, several at a time.
+ */
+const CACHED_USERS = 200_000;
+
+type UserState = CustomerUser['state'];
+
+/** A generated user list and, once asked for, its users per state (what the Partner Center route pages through). */
+interface UserList {
+  readonly all: readonly CustomerUser[];
+  readonly byState: Map<UserState, readonly CustomerUser[]>;
+}
 
 export class World {
   readonly partner: { readonly tenantId: string; readonly domain: string; readonly name: string };
@@ -68,6 +100,8 @@ export class World {
   private readonly customerIds: string[];
   private readonly customerIndexById = new Map<string, number>();
   private readonly customerCache = new Map<number, Customer>();
+  private readonly largeUserCounts = new Map<number, number>();
+  private readonly userLists = new LruCache<number, UserList>(CACHED_USERS, (list) => list.all.length);
 
   constructor(readonly options: WorldOptions = defaultWorldOptions) {
     const random = new SeededRandom(options.seed);
@@ -93,6 +127,11 @@ export class World {
     // Ids are the only thing made up front (16 bytes each): paging and lookups by id need them in order.
     this.customerIds = Array.from({ length: options.customers }, (_, index) => randomFor(options.seed, index, 1).guid());
     this.customerIds.forEach((id, index) => this.customerIndexById.set(id, index));
+    for (const large of options.largeCustomers ?? []) {
+      if (!Number.isInteger(large.index) || large.index < 0 || large.index >= options.customers) throw new RangeError(`A large customer's index must be between 0 and ${String(options.customers - 1)}, got ${String(large.index)}.`);
+      if (!Number.isInteger(large.users) || large.users < 1) throw new RangeError(`A large customer needs a whole number of users, at least 1, got ${String(large.users)}.`);
+      this.largeUserCounts.set(large.index, large.users);
+    }
   }
 
   get apps(): readonly AppRegistration[] {
@@ -135,7 +174,8 @@ export class World {
       billingProfile: { id: random.guid(), firstName, lastName, email: `${domainLabel(firstName)}@${label}.example`, culture: 'en-US', language: 'en', companyName },
       relationshipToPartner: random.next() < 0.9 ? 'reseller' : 'advisor',
       allowDelegatedAccess: random.next() < 0.95,
-      userCount: 1 + random.int(this.options.maxUsersPerCustomer),
+      // The draw happens for large customers too, so that nothing drawn after it moves.
+      userCount: this.userCountOf(index, 1 + random.int(this.options.maxUsersPerCustomer)),
     };
     if (this.customerCache.size > 5_000) this.customerCache.clear();
     this.customerCache.set(index, customer);
@@ -154,30 +194,63 @@ export class World {
     return index === undefined ? undefined : this.customerAt(index);
   }
 
-  /** A customer's users, deterministic; about one in eight is soft-deleted (state inactive). */
+  /**
+   * A customer's users, deterministic; about one in eight is soft-deleted (state inactive). A fresh array each call
+   * (callers may sort or filter it in place) over shared, read-only user objects.
+   */
   usersOf(customerId: string): CustomerUser[] {
+    return [...(this.userList(customerId)?.all ?? [])];
+  }
+
+  /**
+   * A customer's users in one state, in listing order, without copying: the Partner Center route slices a page out
+   * of it, so listing a 100,000-user customer page by page costs a page per request once the list is made.
+   */
+  usersInState(customerId: string, state: UserState): readonly CustomerUser[] {
+    const list = this.userList(customerId);
+    if (!list) return [];
+    let users = list.byState.get(state);
+    if (!users) {
+      users = list.all.filter((user) => user.state === state);
+      list.byState.set(state, users);
+    }
+    return users;
+  }
+
+  private userCountOf(index: number, drawn: number): number {
+    return this.largeUserCounts.get(index) ?? drawn;
+  }
+
+  private userList(customerId: string): UserList | undefined {
     const index = this.customerIndex(customerId);
     const customer = index === undefined ? undefined : this.customerAt(index);
-    if (index === undefined || customer === undefined) return [];
-    const random = randomFor(this.options.seed, index, 3);
-    return Array.from({ length: customer.userCount }, (_, userIndex) => {
-      const firstName = random.pick(firstNames);
-      const lastName = random.pick(lastNames);
-      const deleted = random.next() < 0.125;
-      return {
-        id: random.guid(),
-        userPrincipalName: `${domainLabel(firstName)}.${domainLabel(lastName)}${userIndex}@${customer.companyProfile.domain}`,
-        firstName,
-        lastName,
-        displayName: `${firstName} ${lastName}`,
-        usageLocation: random.pick(usageLocations),
-        userDomainType: 'none',
-        state: deleted ? 'inactive' : 'active',
-        ...(deleted ? { softDeletionTime: new Date(Date.UTC(2026, random.int(10), 1 + random.int(27))).toISOString() } : {}),
-        ...(random.next() < 0.3 ? { lastDirectorySyncTime: new Date(Date.UTC(2026, random.int(10), 1 + random.int(27))).toISOString() } : {}),
-      };
-    });
+    if (index === undefined || customer === undefined) return undefined;
+    const cached = this.userLists.get(index);
+    if (cached) return cached;
+    const list: UserList = { all: generateUsers(randomFor(this.options.seed, index, 3), customer), byState: new Map() };
+    if (list.all.length >= CACHED_LIST_MIN_USERS) this.userLists.set(index, list);
+    return list;
   }
+}
+
+function generateUsers(random: SeededRandom, customer: Customer): CustomerUser[] {
+  return Array.from({ length: customer.userCount }, (_, userIndex): CustomerUser => {
+    const firstName = random.pick(firstNames);
+    const lastName = random.pick(lastNames);
+    const deleted = random.next() < 0.125;
+    return {
+      id: random.guid(),
+      userPrincipalName: `${domainLabel(firstName)}.${domainLabel(lastName)}${String(userIndex)}@${customer.companyProfile.domain}`,
+      firstName,
+      lastName,
+      displayName: `${firstName} ${lastName}`,
+      usageLocation: random.pick(usageLocations),
+      userDomainType: 'none',
+      state: deleted ? 'inactive' : 'active',
+      ...(deleted ? { softDeletionTime: new Date(Date.UTC(2026, random.int(10), 1 + random.int(27))).toISOString() } : {}),
+      ...(random.next() < 0.3 ? { lastDirectorySyncTime: new Date(Date.UTC(2026, random.int(10), 1 + random.int(27))).toISOString() } : {}),
+    };
+  });
 }
 
 /** The first draws of a customer's generator: its company name, and the onmicrosoft.com label made from it. */

@@ -3,10 +3,12 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/AppHeader';
 import { SECTION_PANEL_ID, SectionNav, sectionTabId } from './components/SectionNav';
+import { CustomersView } from './features/customers/CustomersView';
 import { InspectorView } from './features/inspector/InspectorView';
 import { ProfilesView } from './features/profiles/ProfilesView';
 import { useAppStore } from './store/app-store';
 import { useConsentStore } from './store/consent-store';
+import { useCustomersStore } from './store/customers-store';
 import { useNavigationStore } from './store/navigation-store';
 import { useProfilesStore } from './store/profiles-store';
 
@@ -16,7 +18,7 @@ const useStyles = makeStyles({
     left: '-10000px',
     ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 10 },
   },
-  main: { maxWidth: '1100px', margin: '0 auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+  main: { maxWidth: '1280px', margin: '0 auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
 });
 
 export function App() {
@@ -35,6 +37,9 @@ export function App() {
   useEffect(() => watchConsent(), [watchConsent]);
   const watchFocus = useProfilesStore((state) => state.watchFocus);
   useEffect(() => watchFocus(), [watchFocus]);
+  // Partner Center syncs stream in while another section is shown, too.
+  const watchCustomers = useCustomersStore((state) => state.watch);
+  useEffect(() => watchCustomers(), [watchCustomers]);
 
   return (
     <>
@@ -45,7 +50,7 @@ export function App() {
       <SectionNav />
       <main id="main" className={styles.main} tabIndex={-1}>
         <div id={SECTION_PANEL_ID} role="tabpanel" aria-labelledby={sectionTabId(section)}>
-          {section === 'inspector' ? <InspectorView /> : <ProfilesView />}
+          {section === 'inspector' ? <InspectorView /> : section === 'profiles' ? <ProfilesView /> : <CustomersView />}
         </div>
       </main>
     </>

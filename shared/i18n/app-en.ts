@@ -19,6 +19,7 @@ export const appEn = {
     label: 'Sections',
     inspector: 'Token inspector',
     profiles: 'Connection profiles',
+    customers: 'Customers',
   },
   profilesView: {
     intro: "A profile holds what SAM Desk needs to consent for a partner tenant and to use its refresh token. Secrets stay in this computer's keychain.",

@@ -21,6 +21,7 @@ export const appSv: Strings<typeof appEn> = {
     label: 'Avsnitt',
     inspector: 'Tokengranskare',
     profiles: 'Anslutningsprofiler',
+    customers: 'Kunder',
   },
   profilesView: {
     intro: 'En profil innehåller det SAM Desk behöver för att ge medgivande för en partnerklientorganisation och använda dess uppdateringstoken. Hemligheter stannar i datorns nyckelring.',

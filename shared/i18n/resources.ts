@@ -2,6 +2,8 @@ import { appEn } from './app-en';
 import { appSv } from './app-sv';
 import { commandsEn } from './commands-en';
 import { commandsSv } from './commands-sv';
+import { customersEn } from './customers-en';
+import { customersSv } from './customers-sv';
 import { inspectorEn } from './inspector-en';
 import { inspectorSv } from './inspector-sv';
 import type { Language } from './languages';
@@ -12,9 +14,9 @@ import { samSv } from './sam-sv';
 import type { Strings } from './strings';
 
 /** Every user-facing string of SAM Desk, by language. The renderer and the CLI both read these. */
-export const en = { ...appEn, inspector: inspectorEn, profiles: profilesEn, sam: samEn, commands: commandsEn };
+export const en = { ...appEn, inspector: inspectorEn, profiles: profilesEn, sam: samEn, commands: commandsEn, customers: customersEn };
 
-export const sv: Strings<typeof en> = { ...appSv, inspector: inspectorSv, profiles: profilesSv, sam: samSv, commands: commandsSv };
+export const sv: Strings<typeof en> = { ...appSv, inspector: inspectorSv, profiles: profilesSv, sam: samSv, commands: commandsSv, customers: customersSv };
 
 export const resources: Record<Language, { translation: Strings<typeof en> }> = {
   en: { translation: en },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_INSPECTABLE_LENGTH } from '../inspector/inspect';
 import { inspectionSchema } from '../inspector/inspection';
+import { partnerCenterEvents, partnerCenterMethods } from './partner-center-contract';
 import { samEvents, samMethods } from './sam-contract';
 
 /**
@@ -36,11 +37,13 @@ export const methods = {
     response: inspectionSchema,
   },
   ...samMethods,
+  ...partnerCenterMethods,
 } as const;
 
 export const events = {
   'app.connectivity': connectivitySchema,
   ...samEvents,
+  ...partnerCenterEvents,
 } as const;
 
 export type Methods = typeof methods;

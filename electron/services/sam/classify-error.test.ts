@@ -13,6 +13,8 @@ describe('classifying failures into codes a person can act on', () => {
   it('recognises network failures, throttling, the keychain and msal state checks', () => {
     expect(classifyError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })).code).toBe('network');
     expect(classifyError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } })).code).toBe('network');
+    // msal-node's failed authority discovery: the sign-in host could not be reached (no network, host down).
+    expect(classifyError({ name: 'ClientAuthError', errorCode: 'endpoints_resolution_error' }).code).toBe('network');
     expect(classifyError({ statusCode: 429 }).code).toBe('throttled');
     expect(classifyError(Object.assign(new Error('locked'), { code: 'keychain-unavailable' })).code).toBe('keychain-unavailable');
     expect(classifyError({ errorCode: 'nonce_mismatch' }).code).toBe('code-invalid');

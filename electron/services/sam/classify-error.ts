@@ -48,7 +48,9 @@ export function classifyError(error: unknown): SamError {
   const candidate = error as { code?: unknown; cause?: { code?: unknown }; statusCode?: unknown; errorCode?: unknown; name?: unknown } | null;
   const code = typeof candidate?.code === 'string' ? candidate.code : typeof candidate?.cause?.code === 'string' ? candidate.cause.code : '';
   if (code === 'keychain-unavailable' || code === 'keychain-failed') return new SamError('keychain-unavailable');
-  if (networkCodes.has(code) || candidate?.errorCode === 'network_error' || (candidate?.name === 'TypeError' && (error as Error).message.includes('fetch failed'))) {
+  // msal-node reports an authority it cannot reach (no network, the sign-in host down) as endpoints_resolution_error:
+  // its discovery request failed before any token request was made.
+  if (networkCodes.has(code) || candidate?.errorCode === 'network_error' || candidate?.errorCode === 'endpoints_resolution_error' || (candidate?.name === 'TypeError' && (error as Error).message.includes('fetch failed'))) {
     return new SamError('network');
   }
   if (candidate?.statusCode === 429) return new SamError('throttled');

@@ -1,5 +1,5 @@
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
-import { KeyMultipleRegular, ScanTextRegular } from '@fluentui/react-icons';
+import { BuildingMultipleRegular, KeyMultipleRegular, ScanTextRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { isSection, useNavigationStore, type Section } from '../store/navigation-store';
 
@@ -32,6 +32,9 @@ export function SectionNav() {
         </Tab>
         <Tab value="profiles" id={sectionTabId('profiles')} aria-controls={SECTION_PANEL_ID} icon={<KeyMultipleRegular />} data-testid="nav-profiles">
           {t('nav.profiles')}
+        </Tab>
+        <Tab value="customers" id={sectionTabId('customers')} aria-controls={SECTION_PANEL_ID} icon={<BuildingMultipleRegular />} data-testid="nav-customers">
+          {t('nav.customers')}
         </Tab>
       </TabList>
     </nav>

@@ -13,6 +13,7 @@ export const reconsentFixes: ReadonlySet<SamErrorCode> = new Set<SamErrorCode>([
   'consent-missing',
   'no-refresh-token',
   'token-without-mfa',
+  'partner-center-mfa-required',
 ]);
 
 /** A consent or token failure: what happened and what to do (sam.errors.<code>), with an optional Reconsent. */

@@ -54,6 +54,7 @@ test('customers and users load, are searched, filtered, sorted and exported, and
     await expect(table).toHaveAttribute('aria-rowcount', '301');
     const rows = page.getByTestId('customers-table-row');
     expect(await rows.count()).toBeLessThanOrEqual(MAX_DOM_ROWS);
+    await page.screenshot({ path: test.info().outputPath('customers.png') });
 
     // Search by a domain fragment finds exactly that customer; the relationship filter narrows the list.
     const firstDomain = (await rows.first().getByRole('gridcell').nth(1).innerText()).trim();
@@ -101,6 +102,7 @@ test('customers and users load, are searched, filtered, sorted and exported, and
     await page.getByTestId('users-state').selectOption('deleted');
     await expect(usersCount).toHaveAttribute('data-shown', String(allUsers - active));
     await page.getByTestId('users-state').selectOption('all');
+    await page.screenshot({ path: test.info().outputPath('users.png') });
 
     // The local cloud goes away; the app, started again on the same settings, shows what it saw, marked offline.
     demo.process.kill('SIGTERM');
@@ -117,6 +119,7 @@ test('customers and users load, are searched, filtered, sorted and exported, and
     await rows.first().getByRole('button', { name: `Users of ${customerName}` }).click();
     await expect(usersCount).toHaveAttribute('data-total', String(allUsers));
     await expect(page.getByTestId('users-status')).toHaveAttribute('data-offline', 'true', { timeout: 20_000 });
+    await page.screenshot({ path: test.info().outputPath('users-offline.png') });
   } finally {
     relaunched?.process.kill('SIGTERM');
     if (demo.process.exitCode === null) demo.process.kill('SIGTERM');

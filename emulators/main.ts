@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultWorldOptions, type WorldOptions } from './data/world';
 import { describeLocalCloud, writeDescriptor } from './descriptor';
 import { demoPorts, startLocalCloud } from './local-cloud';
 import { localCloudSummary } from './summary';
+import { parseWorldArguments, worldUsage } from './world-arguments';
 
 /**
  * `npm run emulators`: the local Microsoft cloud as a standalone process, for the demo, benchmarks and manual
@@ -11,15 +11,8 @@ import { localCloudSummary } from './summary';
  */
 const stateDirectory = fileURLToPath(new URL('../.emulators/', import.meta.url));
 
-/** Making a 100,000-user list takes about 0.6 s and 75 MB (once: the world keeps it), like the largest tenants partners manage. */
-const MAX_LARGE_CUSTOMER_USERS = 100_000;
-
 const usage = `Usage: npm run emulators -- [options]
-  --customers=N              customers in the partner's world (default ${String(defaultWorldOptions.customers)}, at most 100,000)
-  --seed=N                   the world's seed: the same seed gives the same partner, customers and users (default ${String(defaultWorldOptions.seed)})
-  --max-users=N              users per customer are drawn between 1 and N (default ${String(defaultWorldOptions.maxUsersPerCustomer)})
-  --large-customer-users=N   the first customer has exactly N users (at most ${MAX_LARGE_CUSTOMER_USERS.toLocaleString('en-US')}); the rest of the world is unchanged
-  --ports=any                free ports instead of the fixed demo ports
+${worldUsage}  --ports=any                free ports instead of the fixed demo ports
   --help                     this text
 `;
 
@@ -28,34 +21,12 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.exit(0);
 }
 
-function option(name: string): number | undefined {
-  const value = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) {
-    process.stderr.write(`emulators: --${name} must be a whole number, got "${value}".\n`);
-    process.exit(2);
-  }
-  return parsed;
-}
-
-const largeCustomerUsers = option('large-customer-users');
-if (largeCustomerUsers !== undefined && (largeCustomerUsers < 1 || largeCustomerUsers > MAX_LARGE_CUSTOMER_USERS)) {
-  process.stderr.write(`emulators: --large-customer-users must be between 1 and ${String(MAX_LARGE_CUSTOMER_USERS)}, got ${String(largeCustomerUsers)}.\n`);
+const parsed = parseWorldArguments(process.argv);
+if ('error' in parsed) {
+  process.stderr.write(`emulators: ${parsed.error}\n`);
   process.exit(2);
 }
-const customers = Math.min(option('customers') ?? defaultWorldOptions.customers, 100_000);
-if (largeCustomerUsers !== undefined && customers === 0) {
-  process.stderr.write('emulators: --large-customer-users needs at least one customer (--customers=0 was given).\n');
-  process.exit(2);
-}
-
-const world: WorldOptions = {
-  seed: option('seed') ?? defaultWorldOptions.seed,
-  customers,
-  maxUsersPerCustomer: option('max-users') ?? defaultWorldOptions.maxUsersPerCustomer,
-  ...(largeCustomerUsers === undefined ? {} : { largeCustomers: [{ index: 0, users: largeCustomerUsers }] }),
-};
+const { world } = parsed;
 const anyPort = process.argv.includes('--ports=any');
 
 try {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describeLocalCloud, writeDescriptor } from '../emulators/descriptor';
 import { anyPorts, demoPorts, startLocalCloud, type LocalCloud } from '../emulators/local-cloud';
 import { localCloudSummary } from '../emulators/summary';
+import { parseWorldArguments } from '../emulators/world-arguments';
 import { DEMO_PROFILE_NAME, ensureDemoProfile } from './demo-profile';
 
 /**
@@ -16,15 +17,23 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const stateDirectory = join(root, '.emulators');
 mkdirSync(stateDirectory, { recursive: true });
 
+// The demo partner's world: 300 customers unless --customers, --large-customer-users and the like say otherwise.
+const parsed = parseWorldArguments(process.argv);
+if ('error' in parsed) {
+  process.stderr.write(`demo: ${parsed.error}\n`);
+  process.exit(2);
+}
+const { world } = parsed;
+
 async function start(): Promise<LocalCloud> {
   const tlsDirectory = join(stateDirectory, 'tls');
-  if (process.argv.includes('--ports=any')) return startLocalCloud({ tlsDirectory, ports: anyPorts });
+  if (process.argv.includes('--ports=any')) return startLocalCloud({ tlsDirectory, ports: anyPorts, world });
   try {
-    return await startLocalCloud({ tlsDirectory, ports: demoPorts });
+    return await startLocalCloud({ tlsDirectory, ports: demoPorts, world });
   } catch (error) {
     if ((error as { code?: string }).code !== 'EADDRINUSE') throw error;
     process.stdout.write(`The demo ports (${Object.values(demoPorts).join(', ')}) are busy; using free ports instead.\n`);
-    return startLocalCloud({ tlsDirectory, ports: anyPorts });
+    return startLocalCloud({ tlsDirectory, ports: anyPorts, world });
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, isAppUrl } from './app-origin';
+import { APP_ENTRY_URL, isAppBlobUrl, isAppUrl } from './app-origin';
 
 describe('the app origin', () => {
   it('recognises only app://sam-desk URLs', () => {
@@ -10,5 +10,12 @@ describe('the app origin', () => {
     expect(isAppUrl('https://sam-desk/')).toBe(false);
     expect(isAppUrl('file:///index.html')).toBe(false);
     expect(isAppUrl('::')).toBe(false);
+  });
+
+  it('accepts downloads only of blob: URLs made by the app’s own page', () => {
+    expect(isAppBlobUrl('blob:app://sam-desk/6f1c2d3e-0000-4000-8000-000000000000')).toBe(true);
+    expect(isAppBlobUrl('blob:https://evil.example/6f1c2d3e')).toBe(false);
+    expect(isAppBlobUrl('https://evil.example/payload.exe')).toBe(false);
+    expect(isAppBlobUrl('app://sam-desk/index.html')).toBe(false);
   });
 });

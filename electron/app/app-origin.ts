@@ -14,3 +14,8 @@ export function isAppUrl(candidate: string): boolean {
     return false;
   }
 }
+
+/** A blob: URL the app's own page made (its CSV exports): the only downloads the desktop app accepts. */
+export function isAppBlobUrl(candidate: string): boolean {
+  return candidate.startsWith('blob:') && isAppUrl(candidate.slice('blob:'.length));
+}

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, net, nativeTheme, shell } from 'electron';
+import { app, BrowserWindow, net, nativeTheme, session, shell } from 'electron';
 import { compose } from '../compose';
 import { createLogger } from '../services/logger';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -7,7 +7,7 @@ import { handleDeepLinks } from './deep-links';
 import { registerIpc } from './ipc';
 import { APP_ENTRY_URL } from './app-origin';
 import { lockDownContents, openSignInWindow } from './sign-in-window';
-import { createSecureWindow } from './window';
+import { createSecureWindow, guardDownloads } from './window';
 import { userDataDirectory } from '../services/app-paths';
 import { defaultServices } from '../services/default-services';
 import { findLocalCloud } from '../services/local-cloud';
@@ -36,6 +36,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     serveRenderer(rendererDir);
+    guardDownloads(session.defaultSession);
     // The sign-in page opens in the system browser (https only); the window also offers "Copy sign-in link".
     const services = defaultServices(
       (url) => {

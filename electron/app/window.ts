@@ -1,6 +1,6 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
+import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
 import { electronPlatform } from './platform';
-import { isAppUrl } from './app-origin';
+import { isAppBlobUrl, isAppUrl } from './app-origin';
 
 /**
  * The one window factory. Whatever options a caller passes, the security-relevant web preferences are forced
@@ -50,4 +50,14 @@ export function lockDown(contents: WebContents, mayNavigateTo: (url: string) => 
   session.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
   session.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
   session.setDevicePermissionHandler(() => false);
+}
+
+/**
+ * The only downloads are the window's own CSV exports (blob: URLs of app://sam-desk), saved where the admin picks in
+ * the save dialog Electron shows; anything else a page tries to download is refused. Registered once per session.
+ */
+export function guardDownloads(session: Session): void {
+  session.on('will-download', (event, item) => {
+    if (!isAppBlobUrl(item.getURL())) event.preventDefault();
+  });
 }

@@ -4,13 +4,14 @@ import type { PartnerCenterClient } from '../services/partner-center/partner-cen
 import { csvLine } from '../../shared/partner-center/csv';
 import { syncCustomers } from '../services/partner-center/partner-center-sync';
 import { envLanguage } from '../services/env-language';
+import { parseConcurrency, usersOfAllCustomers } from './all-customers-users';
 import { reportFailure } from './cli-failure';
 import { EXIT_OK, EXIT_UNREADABLE, type CliIo } from './cli-io';
 import type { ParsedArguments } from './parse-arguments';
 import { requireProfile } from './resolve-profile';
 import { terminalSafe, terminalSafeJson } from './terminal-safe';
 
-export const customersFlags = new Set(['profile', 'json', 'csv', 'customer', 'deleted']);
+export const customersFlags = new Set(['profile', 'json', 'csv', 'customer', 'deleted', 'all-customers', 'concurrency']);
 
 interface Customer {
   readonly id: string;
@@ -26,6 +27,8 @@ interface User {
 }
 
 const locales = { en: 'en-US', sv: 'sv-SE' } as const;
+const userHeader = ['displayName', 'userPrincipalName', 'state', 'usageLocation', 'id'] as const;
+const userCells = (user: User): string[] => [user.displayName ?? '', user.userPrincipalName ?? '', user.state ?? '', user.usageLocation ?? '', user.id];
 
 /**
  * `sam-desk customers list --profile=P [--json|--csv]` and `sam-desk users list --profile=P --customer=ID|DOMAIN
@@ -50,6 +53,17 @@ export async function customersCommand(kind: 'customers' | 'users', args: Parsed
       write(io, format, ['companyName', 'domain', 'tenantId', 'relationship'], rows, customers);
       return EXIT_OK;
     }
+    if (args.flags.has('all-customers')) {
+      const concurrency = parseConcurrency(args.flags.get('concurrency'));
+      if (concurrency === null) {
+        io.err(`sam-desk users: ${t('commands.badConcurrency')}\n`);
+        return EXIT_UNREADABLE;
+      }
+      const users = await usersOfAllCustomers<User>(client, { concurrency, deleted: args.flags.has('deleted'), io });
+      const rows = users.map((user) => [user.customerId, ...userCells(user)]);
+      write(io, format, ['customerId', ...userHeader], rows, users);
+      return EXIT_OK;
+    }
     const reference = args.flags.get('customer');
     if (typeof reference !== 'string' || reference.trim() === '') {
       io.err(`sam-desk users: ${t('commands.missingCustomer')}\n`);
@@ -65,8 +79,7 @@ export async function customersCommand(kind: 'customers' | 'users', args: Parsed
     const filter = args.flags.has('deleted') ? `&filter=${encodeURIComponent('{"Field":"UserState","Value":"Inactive","Operator":"equals"}')}` : '';
     const users: User[] = [];
     for await (const page of client.pages<User>(`/customers/${encodeURIComponent(customerId)}/users?size=500${filter}`)) users.push(...page.items);
-    const rows = users.map((user) => [user.displayName ?? '', user.userPrincipalName ?? '', user.state ?? '', user.usageLocation ?? '', user.id]);
-    write(io, format, ['displayName', 'userPrincipalName', 'state', 'usageLocation', 'id'], rows, users);
+    write(io, format, userHeader, users.map(userCells), users);
     return EXIT_OK;
   } catch (error) {
     return reportFailure(io, t, kind, error);

@@ -117,6 +117,20 @@ describe('sam-desk profile, consent and token', () => {
     expect((await samDesk(['users', 'list', '--profile=Contoso CLI', '--customer=nowhere.example'])).status).toBe(2);
   });
 
+  it('lists the users of every customer with bounded concurrency, each tagged with its customer', async () => {
+    const all = await samDesk(['users', 'list', '--profile=Contoso CLI', '--all-customers', '--concurrency=2', '--json']);
+    expect(all.status).toBe(0);
+    const users = JSON.parse(all.stdout) as Array<{ customerId: string; userPrincipalName: string }>;
+    const expected = Array.from({ length: world().customerCount }, (_, index) => world().customerIdAt(index) ?? '').flatMap((id) => world().usersOf(id).filter((user) => user.state === 'active').map((user) => ({ customerId: id, userPrincipalName: user.userPrincipalName })));
+    expect(users.map(({ customerId, userPrincipalName }) => ({ customerId, userPrincipalName }))).toEqual(expected);
+    expect(all.stderr).toContain(`users: ${String(world().customerCount)} of ${String(world().customerCount)} customers`);
+    const csv = await samDesk(['users', 'list', '--profile=Contoso CLI', '--all-customers', '--deleted', '--csv']);
+    expect(csv.stdout.split('\r\n')[0]).toBe('customerId,displayName,userPrincipalName,state,usageLocation,id');
+    const tooMany = await samDesk(['users', 'list', '--profile=Contoso CLI', '--all-customers', '--concurrency=100']);
+    expect(tooMany.status).toBe(2);
+    expect(tooMany.stderr).toContain('--concurrency');
+  });
+
   it('fails with exit code 3, the code and the remedy when the grant is gone', async () => {
     cloud.state.revokedAt.set(world().admins[0]?.id ?? '', cloud.state.clock.nowSeconds());
     const token = await samDesk(['token', '--profile=Contoso CLI']);

@@ -53,7 +53,5 @@ export const customersEn = {
     count: 'Showing {{shown}} of {{total}} users',
     empty: 'No users loaded yet. Refresh to read them from Partner Center.',
     noMatches: 'No users match the search and filter.',
-    lastRefreshed: 'Last refreshed {{when}}',
-    never: 'Not refreshed yet',
   },
 } as const;

@@ -56,7 +56,5 @@ export const customersSv: Strings<typeof customersEn> = {
     count: 'Visar {{shown}} av {{total}} användare',
     empty: 'Inga användare inlästa än. Uppdatera för att läsa dem från Partner Center.',
     noMatches: 'Inga användare matchar sökningen och filtret.',
-    lastRefreshed: 'Senast uppdaterad {{when}}',
-    never: 'Inte uppdaterad än',
   },
 };

@@ -43,22 +43,36 @@ export async function syncUsersOfCustomers<T>(options: {
   readonly client: PartnerCenterClient;
   readonly customerIds: readonly string[];
   readonly concurrency: number;
+  /** The soft-deleted users instead of the active ones. */
+  readonly deleted?: boolean;
   readonly signal?: AbortSignal;
   readonly onCustomer?: (customerId: string, users: readonly T[], done: number) => void;
 }): Promise<Map<string, T[]>> {
   const results = new Map<string, T[]>();
+  const filter = options.deleted ? `&filter=${encodeURIComponent(DELETED_USERS_FILTER)}` : '';
+  // The first failure stops the other workers too, rather than letting them spend the throttling budget for nothing.
+  const controller = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
     while (next < options.customerIds.length) {
       const customerId = options.customerIds[next++] ?? '';
       const users: T[] = [];
-      for await (const page of options.client.pages<T>(`/customers/${encodeURIComponent(customerId)}/users?size=500`, options.signal)) users.push(...page.items);
+      for await (const page of options.client.pages<T>(`/customers/${encodeURIComponent(customerId)}/users?size=500${filter}`, signal)) users.push(...page.items);
       results.set(customerId, users);
       options.onCustomer?.(customerId, users, ++done);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, options.customerIds.length)) }, worker));
+  const guarded = async (): Promise<void> => {
+    try {
+      await worker();
+    } catch (error) {
+      controller.abort();
+      throw error;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, options.customerIds.length)) }, guarded));
   return results;
 }
 

@@ -23,16 +23,19 @@ export function SamErrorNotice({
   title,
   onReconsent,
   reconsentDisabled = false,
+  intent = 'error',
 }: {
   readonly code: SamErrorCode;
   readonly detail: Readonly<Record<string, string | number>>;
   readonly title?: string;
   readonly onReconsent?: (() => void) | undefined;
   readonly reconsentDisabled?: boolean;
+  /** A warning where the failure leaves the admin with usable data (offline with the last known list). */
+  readonly intent?: 'error' | 'warning';
 }) {
   const { t } = useTranslation();
   return (
-    <MessageBar intent="error" layout="multiline" data-testid="sam-error" data-code={code}>
+    <MessageBar intent={intent} layout="multiline" data-testid="sam-error" data-code={code}>
       <MessageBarBody>
         {title && <MessageBarTitle>{title}</MessageBarTitle>}
         <span style={{ display: 'block' }} data-testid="sam-error-message">

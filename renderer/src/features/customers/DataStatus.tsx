@@ -73,7 +73,7 @@ export function DataStatus<T>({
         </MessageBar>
       )}
       {sync.kind === 'failed' && (
-        <SamErrorNotice code={sync.error} detail={sync.detail} title={t('customers.status.failed')} {...(reconsentFixes.has(sync.error) ? { onReconsent } : {})} />
+        <SamErrorNotice code={sync.error} detail={sync.detail} title={t('customers.status.failed')} intent={data.offline && data.asOf ? 'warning' : 'error'} {...(reconsentFixes.has(sync.error) ? { onReconsent } : {})} />
       )}
       {sync.kind === 'cancelled' && <Text data-testid={`${testId}-cancelled`}>{t('customers.status.cancelled')}</Text>}
       {notice && (

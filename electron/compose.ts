@@ -1,11 +1,15 @@
 import { createDispatcher, type Dispatch } from './dispatch';
 import { EventBus } from './event-bus';
 import { createHandlers } from './handlers';
+import { createHealthHandlers } from './health-handlers';
 import { createPartnerCenterHandlers } from './partner-center-handlers';
 import { createSamHandlers } from './sam-handlers';
 import type { SamDeskServices } from './services/sam-desk-services';
 import { startConnectivityMonitor, type ConnectivityMonitor } from './services/connectivity';
 import type { Logger } from './services/logger';
+import { createTranslator } from '../shared/i18n/translator';
+import { startHealthScheduler } from './services/health/health-scheduler';
+import { notificationText } from './services/health/notification-text';
 
 export interface CompositionPorts {
   readonly mode: 'electron' | 'browser';
@@ -16,6 +20,12 @@ export interface CompositionPorts {
   readonly logger: Logger;
   readonly now?: () => Date;
   readonly services: SamDeskServices;
+  /** The admin's language for texts main writes itself (notifications). */
+  readonly language?: string;
+  /** Shows an OS notification that opens the profile when clicked (the desktop app); browser mode has none. */
+  readonly notify?: (notification: { readonly profileId: string; readonly title: string; readonly body: string }) => void;
+  /** Whether the scheduled health check runs (off in tests that do not want a background check). */
+  readonly healthSchedule?: boolean;
 }
 
 export interface Composition {
@@ -29,6 +39,7 @@ export interface Composition {
 export function compose(ports: CompositionPorts): Composition {
   const bus = new EventBus();
   const connectivity = startConnectivityMonitor(ports.isOnline, bus);
+  const health = createHealthHandlers(ports.services, bus);
   const handlers = {
     ...createHandlers({
       appInfo: () => ({ name: 'SAM Desk', version: ports.version, mode: ports.mode, platform: ports.platform, cloud: ports.cloud }),
@@ -37,6 +48,30 @@ export function compose(ports: CompositionPorts): Composition {
     }),
     ...createSamHandlers(ports.services, bus),
     ...createPartnerCenterHandlers(ports.services, bus),
+    ...health.handlers,
   };
-  return { dispatch: createDispatcher(handlers, ports.logger), bus, connectivity, dispose: () => connectivity.stop() };
+  const { t, language } = createTranslator(ports.language ?? 'en');
+  const scheduler =
+    ports.healthSchedule === false
+      ? null
+      : startHealthScheduler({
+          health: ports.services.health,
+          now: ports.now ?? (() => new Date()),
+          notify: ({ entry }) => {
+            const text = notificationText(entry, t, language);
+            // The window shows it in any mode; the desktop app also raises an OS notification that deep-links to the profile.
+            bus.emit('health.notify', { profileId: entry.profileId, state: entry.assessment.state, ...text });
+            ports.notify?.({ profileId: entry.profileId, ...text });
+          },
+        });
+  return {
+    dispatch: createDispatcher(handlers, ports.logger),
+    bus,
+    connectivity,
+    dispose: () => {
+      connectivity.stop();
+      health.dispose();
+      scheduler?.stop();
+    },
+  };
 }

@@ -4,6 +4,7 @@ import type { HandlerTable } from './handler-table';
 import { silentLogger } from './services/logger';
 import { createHandlers } from './handlers';
 import { EventBus } from './event-bus';
+import { createHealthHandlers } from './health-handlers';
 import { createPartnerCenterHandlers } from './partner-center-handlers';
 import { createSamHandlers } from './sam-handlers';
 import { testServices } from './testing/test-services';
@@ -20,6 +21,7 @@ function recordingHandlers(): { table: HandlerTable; calls: string[] } {
   const table: HandlerTable = {
     ...createSamHandlers(services, bus),
     ...createPartnerCenterHandlers(services, bus),
+    ...createHealthHandlers(services, bus).handlers,
     'app.info': async (request) => {
       calls.push('app.info');
       return real['app.info'](request);

@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCloud, type LocalCloud } from '../emulators/local-cloud';
 import { TLS_DIRECTORY } from '../emulators/testing/global-setup';
 import { driveSignIn } from '../emulators/testing/sign-in-driver';
+import { localCloudProfile } from '../emulators/testing/profile-input';
 import type { CustomersProgress, UsersProgress } from '../shared/ipc/partner-center-contract';
 import { createDispatcher } from './dispatch';
 import { EventBus } from './event-bus';
+import { createHealthHandlers } from './health-handlers';
 import { createPartnerCenterHandlers } from './partner-center-handlers';
 import { createSamHandlers } from './sam-handlers';
 import { createHandlers } from './handlers';
@@ -45,23 +47,11 @@ beforeAll(async () => {
   const bus = new EventBus();
   bus.listen((event, payload) => events.push({ event, payload }));
   dispatch = createDispatcher(
-    { ...createHandlers({ appInfo: () => ({ name: 'SAM Desk', version: '0', mode: 'browser', platform: 'linux', cloud: 'local' }), isOnline: () => true, now: () => new Date() }), ...createSamHandlers(services, bus), ...createPartnerCenterHandlers(services, bus) },
+    { ...createHandlers({ appInfo: () => ({ name: 'SAM Desk', version: '0', mode: 'browser', platform: 'linux', cloud: 'local' }), isOnline: () => true, now: () => new Date() }), ...createSamHandlers(services, bus), ...createPartnerCenterHandlers(services, bus), ...createHealthHandlers(services, bus).handlers },
     silentLogger,
   );
-  const { world } = cloud.state;
-  const created = await services.profiles.create(
-    {
-      displayName: 'Data test partner',
-      tenant: world.partner.tenantId,
-      clientId: world.app.clientId,
-      credential: { kind: 'secret' },
-      keyVault: null,
-      keychain: true,
-      redirectPort: 'any',
-      cloud: { kind: 'custom', authorityHost: cloud.endpoints.entra, partnerCenterUrl: cloud.endpoints.partnerCenter, keyVaultSuffix: new URL(cloud.endpoints.keyVault).host },
-    },
-    { clientSecret: world.app.clientSecret },
-  );
+  const { input, secrets } = localCloudProfile(cloud, { displayName: 'Data test partner' });
+  const created = await services.profiles.create(input, secrets);
   if (!created.ok) expect.fail(JSON.stringify(created.errors));
   profileId = created.profile.id;
   await services.consent.consent(profileId, { openBrowser: true });

@@ -58,6 +58,7 @@ export function createSamHandlers(services: SamDeskServices, bus: EventBus): Sam
       const removed = await services.profiles.remove(id);
       // Its offline Partner Center data goes with it (the cache key left the keychain with the profile's secrets).
       await services.partnerCenter.forgetProfile(id);
+      await services.health.forget(id);
       return removed;
     },
     'profiles.export': async ({ ids }) => ({ json: await services.profiles.exportProfiles(ids) }),

@@ -1,4 +1,5 @@
 import type { LocalCloud } from '../emulators/local-cloud';
+import { localCloudProfile } from '../emulators/testing/profile-input';
 import { createSamDeskServices } from '../electron/services/sam-desk-services';
 import { createKeychain } from '../electron/services/secrets/keychain';
 
@@ -19,20 +20,8 @@ export async function ensureDemoProfile(cloud: LocalCloud, userDataDirectory: st
   });
   const { profiles } = await services.profiles.list();
   if (profiles.some((profile) => profile.displayName === DEMO_PROFILE_NAME)) return 'exists';
-  const { world } = cloud.state;
-  const result = await services.profiles.create(
-    {
-      displayName: DEMO_PROFILE_NAME,
-      tenant: world.partner.tenantId,
-      clientId: world.app.clientId,
-      credential: { kind: 'secret' },
-      keyVault: { vaultUrl: cloud.endpoints.keyVault, secretName: 'PartnerCenterRefreshToken', access: 'app' },
-      keychain: true,
-      redirectPort: 'any',
-      cloud: { kind: 'custom', authorityHost: cloud.endpoints.entra, partnerCenterUrl: cloud.endpoints.partnerCenter, keyVaultSuffix: new URL(cloud.endpoints.keyVault).host },
-    },
-    { clientSecret: world.app.clientSecret },
-  );
+  const { input, secrets } = localCloudProfile(cloud, { displayName: DEMO_PROFILE_NAME, keyVaultSecret: 'PartnerCenterRefreshToken' });
+  const result = await services.profiles.create(input, secrets);
   if (!result.ok) throw new Error(`the demo profile was refused: ${result.errors.map((error) => error.field).join(', ')}`);
   return 'created';
 }

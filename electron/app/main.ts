@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, net, nativeTheme, session, shell } from 'electron';
+import { app, BrowserWindow, net, nativeTheme, Notification, session, shell } from 'electron';
 import { compose } from '../compose';
 import { createLogger } from '../services/logger';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -54,6 +54,18 @@ if (!app.requestSingleInstanceLock()) {
       isOnline: () => net.isOnline(),
       logger,
       services,
+      language: app.getLocale(),
+      notify: ({ profileId, title, body }) => {
+        if (!Notification.isSupported()) return;
+        const notification = new Notification({ title, body });
+        // A click brings SAM Desk forward on the profile, as a sam-desk://health link would.
+        notification.on('click', () => {
+          if (mainWindow?.isMinimized()) mainWindow.restore();
+          mainWindow?.focus();
+          composition.bus.emit('profiles.focus', { profileId });
+        });
+        notification.show();
+      },
     });
     registerIpc(composition.dispatch, composition.bus, () => mainWindow, logger);
     handleDeepLinks(composition, services, () => mainWindow);

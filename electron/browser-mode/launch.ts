@@ -5,6 +5,7 @@ import { readPackageVersion } from '../services/app-version';
 import { createLogger } from '../services/logger';
 import { findLocalCloud } from '../services/local-cloud';
 import { defaultServices } from '../services/default-services';
+import { envLanguage } from '../services/env-language';
 import { hasNetworkInterface } from '../services/network-interfaces';
 import { openInSystemBrowser } from '../services/system-browser';
 import { startBrowserModeServer } from './server';
@@ -34,6 +35,7 @@ const composition = compose({
   isOnline: hasNetworkInterface,
   logger,
   services: defaultServices(openInSystemBrowser),
+  language: envLanguage(process.env),
 });
 const server = await startBrowserModeServer({
   rendererDir,

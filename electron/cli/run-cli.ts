@@ -3,6 +3,8 @@ import { EXIT_INTERNAL, EXIT_OK, EXIT_UNREADABLE, type CliIo } from './cli-io';
 import { envLanguage } from '../services/env-language';
 import { consentCommand, consentFlags } from './consent-command';
 import { customersCommand, customersFlags } from './customers-command';
+import { healthCommand, healthFlags } from './health-command';
+import { refreshCommand, refreshFlags } from './refresh-command';
 import { inspectCommand, inspectFlags } from './inspect-command';
 import { profileCommand, profileCommandFlags } from './profile-command';
 import { tokenCommand, tokenFlags } from './token-command';
@@ -20,6 +22,8 @@ const commands: Readonly<Record<string, Command>> = {
   token: { flags: tokenFlags, run: tokenCommand },
   customers: { flags: customersFlags, run: (args, io) => customersCommand('customers', args, io) },
   users: { flags: customersFlags, run: (args, io) => customersCommand('users', args, io) },
+  health: { flags: healthFlags, run: healthCommand },
+  refresh: { flags: refreshFlags, run: refreshCommand },
 };
 
 /** Runs one `sam-desk` invocation and returns its exit code. Never throws and never prints a stack trace. */

@@ -131,6 +131,20 @@ describe('sam-desk profile, consent and token', () => {
     expect(tooMany.stderr).toContain('--concurrency');
   });
 
+  it('reports health for monitoring (exit 0 when healthy) and keeps the token alive with refresh', async () => {
+    const before = cloud.keyVault.versionCount('CLI-RefreshToken');
+    const refreshed = await samDesk(['refresh', '--profile=Contoso CLI']);
+    expect(refreshed.status).toBe(0);
+    expect(refreshed.stdout).toContain('Health: Healthy');
+    expect(cloud.keyVault.versionCount('CLI-RefreshToken')).toBe(before + 1);
+    const health = await samDesk(['health', '--json']);
+    expect(health.status).toBe(0);
+    expect(JSON.parse(health.stdout)).toMatchObject([{ displayName: 'Contoso CLI', state: 'healthy', mfa: true, keyVaultInSync: true, action: 'none' }]);
+    const text = await samDesk(['health', '--profile=Contoso CLI']);
+    expect(text.stdout).toMatch(/^Contoso CLI: HEALTHY, \d+ days left, MFA, Key Vault in sync$/m);
+    expect((await samDesk(['health', '--profile=nobody'])).status).toBe(3);
+  });
+
   it('fails with exit code 3, the code and the remedy when the grant is gone', async () => {
     cloud.state.revokedAt.set(world().admins[0]?.id ?? '', cloud.state.clock.nowSeconds());
     const token = await samDesk(['token', '--profile=Contoso CLI']);
@@ -138,6 +152,11 @@ describe('sam-desk profile, consent and token', () => {
     expect(token.stderr).toContain('[grant-revoked]');
     expect(token.stderr).toContain('Reconsent');
     expect(token.stderr.trim().split('\n')).toHaveLength(1);
+    expect((await samDesk(['refresh', '--profile=Contoso CLI'])).status).toBe(3);
+    // The failed redemption was recorded: health now says dead, with exit code 2 (critical), without another call.
+    const health = await samDesk(['health', '--cached', '--json']);
+    expect(health.status).toBe(2);
+    expect(JSON.parse(health.stdout)).toMatchObject([{ state: 'dead', action: 'reconsent', lastError: 'grant-revoked' }]);
   });
 
   it('exports without secrets and removes the profile with its keychain entries', async () => {

@@ -1,10 +1,13 @@
 import type { Language } from '../../shared/i18n/languages';
 import type { Profile } from '../../shared/profiles/profile';
+import { createAuditLog, type AuditLog } from './audit/audit-log';
+import { createHealthService, type HealthService } from './health/health-service';
 import { createPartnerCenterData, type PartnerCenterData } from './partner-center/partner-center-data';
 import { createProfileFile } from './profiles/profile-file';
 import { createProfileService, type ProfileService } from './profiles/profile-service';
 import { createTenantResolver } from './profiles/tenant-resolver';
 import { createConsentService, type ConsentService } from './sam/consent-service';
+import { classifyError } from './sam/classify-error';
 import { retryKeyVaultWrite } from './sam/key-vault-retry';
 import { SamError } from './sam/sam-error';
 import { createTokenService, type TokenService } from './sam/token-service';
@@ -18,6 +21,10 @@ export interface SamDeskServices {
   readonly vault: SecretVault;
   /** Partner Center customers and users: the offline cache and streamed syncs. */
   readonly partnerCenter: PartnerCenterData;
+  /** Token health per profile, from facts every consent, redemption and check leaves behind. */
+  readonly health: HealthService;
+  /** The append-only log of token events. */
+  readonly audit: AuditLog;
   getProfile(id: string): Promise<Profile>;
   /** Writes the keychain's copy of the refresh token to Key Vault after a failed write; returns the new version. */
   retryKeyVault(profileId: string): Promise<string>;
@@ -41,14 +48,50 @@ export function createSamDeskServices(deps: SamDeskServicesDeps): SamDeskService
     if (!profile) throw new SamError('profile-not-found');
     return profile;
   };
-  const tokens = createTokenService({ getProfile, vault: deps.vault, now: deps.now });
+  const audit = createAuditLog({ directory: deps.userDataDirectory, now: deps.now });
+  const health = createHealthService({
+    directory: deps.userDataDirectory,
+    vault: deps.vault,
+    // The token service reports to health, which reads tokens back: the late binding breaks the cycle.
+    tokens: () => createdTokens,
+    getProfile,
+    listProfiles: async () => (await profiles.list()).profiles,
+    audit,
+    now: deps.now,
+  });
+  const createdTokens = createTokenService({
+    getProfile,
+    vault: deps.vault,
+    now: deps.now,
+    onRedeemed: (profileId, resource, token) => void health.recordRedeemed(profileId, resource, token),
+    onRedeemFailed: (profileId, _resource, error) => void health.recordRedeemFailed(profileId, error),
+  });
   return {
     profiles,
     vault: deps.vault,
     getProfile,
-    retryKeyVault: async (profileId) => retryKeyVaultWrite(await getProfile(profileId), deps.vault, deps.now()),
-    consent: createConsentService({ getProfile, vault: deps.vault, openBrowser: deps.openBrowser, ...(deps.openSignInWindow ? { openSignInWindow: deps.openSignInWindow } : {}), now: deps.now, pages: deps.loopbackPages }),
-    tokens,
-    partnerCenter: createPartnerCenterData({ userDataDirectory: deps.userDataDirectory, vault: deps.vault, tokens, getProfile, now: deps.now, defaultLanguage: deps.language ?? 'en' }),
+    retryKeyVault: async (profileId) => {
+      try {
+        const version = await retryKeyVaultWrite(await getProfile(profileId), deps.vault, deps.now());
+        await audit.record({ profileId, kind: 'key-vault-retry', outcome: 'ok', facts: { version } });
+        return version;
+      } catch (error) {
+        await audit.record({ profileId, kind: 'key-vault-retry', outcome: 'failed', code: classifyError(error).code });
+        throw error;
+      }
+    },
+    consent: createConsentService({
+      getProfile,
+      vault: deps.vault,
+      openBrowser: deps.openBrowser,
+      ...(deps.openSignInWindow ? { openSignInWindow: deps.openSignInWindow } : {}),
+      now: deps.now,
+      pages: deps.loopbackPages,
+      onOutcome: (outcome) => void health.recordConsent(outcome),
+    }),
+    tokens: createdTokens,
+    health,
+    audit,
+    partnerCenter: createPartnerCenterData({ userDataDirectory: deps.userDataDirectory, vault: deps.vault, tokens: createdTokens, getProfile, now: deps.now, defaultLanguage: deps.language ?? 'en' }),
   };
 }

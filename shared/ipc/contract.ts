@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_INSPECTABLE_LENGTH } from '../inspector/inspect';
 import { inspectionSchema } from '../inspector/inspection';
+import { healthEvents, healthMethods } from './health-contract';
 import { partnerCenterEvents, partnerCenterMethods } from './partner-center-contract';
 import { samEvents, samMethods } from './sam-contract';
 
@@ -38,12 +39,14 @@ export const methods = {
   },
   ...samMethods,
   ...partnerCenterMethods,
+  ...healthMethods,
 } as const;
 
 export const events = {
   'app.connectivity': connectivitySchema,
   ...samEvents,
   ...partnerCenterEvents,
+  ...healthEvents,
 } as const;
 
 export type Methods = typeof methods;

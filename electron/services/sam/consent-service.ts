@@ -25,6 +25,8 @@ export interface ConsentDeps {
   readonly timeoutMs?: number;
   /** The pages the loopback listener answers the browser with, in the admin's language. */
   readonly pages: { readonly success: string; readonly failure: string };
+  /** Every consent's outcome, whoever started it (the window, the CLI, a deep link): health and the audit log. */
+  readonly onOutcome?: (outcome: Exclude<ConsentProgress, { state: 'step' }>) => void;
 }
 
 export interface ConsentOptions {
@@ -50,6 +52,7 @@ export function createConsentService(deps: ConsentDeps) {
   async function consent(profileId: string, options: ConsentOptions = {}): Promise<ConsentProgress> {
     const report = (progress: ConsentProgress): ConsentProgress => {
       options.onProgress?.(progress);
+      if (progress.state !== 'step') deps.onOutcome?.(progress);
       return progress;
     };
     if (running.has(profileId)) return report({ profileId, state: 'failed', error: 'consent-in-progress', detail: {} });

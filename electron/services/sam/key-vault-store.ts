@@ -64,3 +64,16 @@ export function keyVaultError(error: unknown): SamError {
   const classified = classifyError(error);
   return classified.code === 'network' ? classified : new SamError('key-vault-failed', candidate.statusCode ? { status: candidate.statusCode } : {});
 }
+
+/** The versions of the profile's refresh-token secret, newest first (at most `limit`): dates and tags, never values. */
+export async function listRefreshTokenVersions(profile: Profile, credential: TokenCredential, limit = 50): Promise<Array<{ version: string; createdAt: Date | null; enabled: boolean; tags: Record<string, string> }>> {
+  const versions: Array<{ version: string; createdAt: Date | null; enabled: boolean; tags: Record<string, string> }> = [];
+  try {
+    for await (const properties of client(profile, credential).listPropertiesOfSecretVersions(profile.keyVault?.secretName ?? '')) {
+      versions.push({ version: properties.version ?? '', createdAt: properties.createdOn ?? null, enabled: properties.enabled ?? true, tags: { ...properties.tags } });
+    }
+  } catch (error) {
+    throw keyVaultError(error);
+  }
+  return versions.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0)).slice(0, limit);
+}

@@ -24,6 +24,9 @@ export interface TokenDeps {
   readonly getProfile: (id: string) => Promise<Profile>;
   readonly vault: SecretVault;
   readonly now: () => Date;
+  /** Each redemption's outcome (not answers from memory): health facts and the audit log follow every use. */
+  readonly onRedeemed?: (profileId: string, resource: string | undefined, token: AccessToken) => void;
+  readonly onRedeemFailed?: (profileId: string, resource: string | undefined, error: SamError) => void;
 }
 
 /**
@@ -69,7 +72,9 @@ export function createTokenService(deps: TokenDeps) {
         obtainedAt: deps.now().toISOString(),
       });
     }
-    return { token: result.accessToken, expiresOn: result.expiresOn ?? new Date(deps.now().getTime() + 3_600_000), scopes: result.scopes, refreshedFrom: source, saved };
+    // msal dates the expiry by the system clock; SAM Desk keeps time by its own (`now`), so carry the lifetime over.
+    const lifetimeMs = result.expiresOn ? result.expiresOn.getTime() - Date.now() : 3_600_000;
+    return { token: result.accessToken, expiresOn: new Date(deps.now().getTime() + lifetimeMs), scopes: result.scopes, refreshedFrom: source, saved };
   }
 
   return {
@@ -86,11 +91,14 @@ export function createTokenService(deps: TokenDeps) {
         .then(() => redeem(profileId, options.resource))
         .then((token) => {
           cache.set(key, token);
+          deps.onRedeemed?.(profileId, options.resource, token);
           return token;
         })
         .catch((error: unknown) => {
           cache.delete(key);
-          throw classifyError(error);
+          const mapped = classifyError(error);
+          deps.onRedeemFailed?.(profileId, options.resource, mapped);
+          throw mapped;
         })
         .finally(() => inFlight.delete(key));
       inFlight.set(key, attempt);
@@ -102,6 +110,11 @@ export function createTokenService(deps: TokenDeps) {
       for (const key of [...cache.keys()]) if (key.startsWith(`${profileId}|`)) cache.delete(key);
     },
     redemptionCount: (profileId: string): number => redemptions.get(profileId) ?? 0,
+    /** The Partner Center access token held in memory, if still valid: lets a health check probe without redeeming. */
+    peek(profileId: string): AccessToken | null {
+      const cached = cache.get(`${profileId}|`);
+      return cached && cached.expiresOn.getTime() - deps.now().getTime() > ACCESS_TOKEN_MARGIN_MS ? cached : null;
+    },
   };
 }
 

@@ -3,18 +3,8 @@ import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { SamErrorCode } from '../../../../shared/sam/error-codes';
 
-/** Token errors that a new consent fixes: the notice offers Reconsent as its action. */
-export const reconsentFixes: ReadonlySet<SamErrorCode> = new Set<SamErrorCode>([
-  'refresh-token-expired',
-  'grant-expired',
-  'grant-revoked',
-  'mfa-required',
-  'sign-in-frequency',
-  'consent-missing',
-  'no-refresh-token',
-  'token-without-mfa',
-  'partner-center-mfa-required',
-]);
+// The set lives in shared/ so the health assessment offers Reconsent for exactly the errors this notice does.
+export { reconsentFixes } from '../../../../shared/sam/reconsent-fixes';
 
 /** A consent or token failure: what happened and what to do (sam.errors.<code>), with an optional Reconsent. */
 export function SamErrorNotice({

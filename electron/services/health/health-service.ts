@@ -1,0 +1,195 @@
+import { assessHealth } from '../../../shared/health/assess-health';
+import type { AccessTokenFact, HealthFacts, Learned, ProbeResult } from '../../../shared/health/health-facts';
+import type { HealthAssessment } from '../../../shared/health/health-state';
+import { inspectToken } from '../../../shared/inspector/inspect';
+import { endpointsFor } from '../../../shared/profiles/clouds';
+import type { Profile } from '../../../shared/profiles/profile';
+import type { AuditLog } from '../audit/audit-log';
+import { createPartnerCenterClient } from '../partner-center/partner-center-client';
+import { classifyError } from '../sam/classify-error';
+import type { ConsentProgress } from '../sam/consent-steps';
+import type { SamError } from '../sam/sam-error';
+import type { AccessToken, TokenService } from '../sam/token-service';
+import type { SecretVault } from '../secrets/secret-vault';
+import { createHealthFactsFile } from './health-facts-file';
+import { createHealthSettingsFile } from './health-settings';
+import { readTokenStores } from './token-stores';
+
+/**
+ * Token health per profile: facts learned from every consent and redemption (whoever triggered it) and from checks
+ * of Key Vault, the keychain and Partner Center, kept on disk without secrets, and assessed into a state with the
+ * next action. Reading health needs no network; a check does, and reports "offline" rather than failing without one.
+ */
+export interface HealthEntry {
+  readonly profileId: string;
+  readonly displayName: string;
+  readonly assessment: HealthAssessment;
+  readonly facts: HealthFacts;
+}
+
+export interface HealthDeps {
+  readonly directory: string;
+  readonly vault: SecretVault;
+  readonly tokens: () => TokenService;
+  readonly getProfile: (id: string) => Promise<Profile>;
+  readonly listProfiles: () => Promise<readonly Profile[]>;
+  readonly audit: AuditLog;
+  readonly now: () => Date;
+}
+
+/** Consent failures that say nothing about the token (the admin stopped, or another consent was running). */
+const NOT_ABOUT_THE_TOKEN = new Set(['consent-cancelled', 'consent-in-progress', 'consent-timeout', 'consent-denied', 'redirect-port-in-use']);
+const UNREACHABLE = new Set(['network', 'partner-center-unavailable']);
+
+function without<T extends object, K extends keyof T>(value: T, ...keys: readonly K[]): Omit<T, K> {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !(keys as readonly PropertyKey[]).includes(key))) as Omit<T, K>;
+}
+
+function accessTokenFact(token: string, now: Date): AccessTokenFact {
+  const { summary, times } = inspectToken(token, now);
+  return { user: summary.user, mfa: summary.mfa, audience: summary.audience, scopes: summary.scopes, expiresAt: times.expiresAt };
+}
+
+export function createHealthService(deps: HealthDeps) {
+  const settings = createHealthSettingsFile(deps.directory);
+  const listeners = new Set<(profileId: string) => void>();
+  const facts = createHealthFactsFile(deps.directory, (profileId) => {
+    for (const listener of listeners) listener(profileId);
+  });
+  const learned = <T>(value: T): Learned<T> => ({ value, at: deps.now().toISOString() });
+
+  async function entryFor(profile: Profile, all?: Readonly<Record<string, HealthFacts>>): Promise<HealthEntry> {
+    const known = (all ?? (await facts.read()))[profile.id] ?? { profileId: profile.id };
+    const { expiringThresholdDays } = await settings.read();
+    return { profileId: profile.id, displayName: profile.displayName, facts: known, assessment: assessHealth(known, { now: deps.now(), expiringThresholdDays }) };
+  }
+
+  /** Probes Partner Center with the access token held in memory (never redeeming for it): GET /customers?size=1. */
+  async function probe(profile: Profile, token: AccessToken): Promise<ProbeResult> {
+    const client = createPartnerCenterClient({
+      baseUrl: endpointsFor(profile.cloud).partnerCenterUrl,
+      accessToken: async () => token.token,
+      locale: () => 'en-US',
+      retry: { maxAttempts: 2, baseDelayMs: 250, maxDelayMs: 1_000, maxRetryAfterMs: 2_000 },
+      timeoutMs: 15_000,
+    });
+    try {
+      await client.get('/customers?size=1');
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: classifyError(error).code };
+    }
+  }
+
+  return {
+    settings,
+    facts,
+
+    /** A consent's outcome, from the window, the CLI or a deep link. */
+    async recordConsent(outcome: Exclude<ConsentProgress, { state: 'step' }>): Promise<void> {
+      const before = (await facts.read())[outcome.profileId];
+      if (outcome.state === 'succeeded') {
+        const kind = before?.tokenIssuedAt ? 'reconsent' : 'consent';
+        await facts.update(outcome.profileId, (current) => {
+          // A new token: the last error and the old token's probe no longer describe it.
+          return {
+            ...without(current, 'lastError', 'partnerCenterProbe'),
+            tokenIssuedAt: learned(deps.now().toISOString()),
+            accessToken: learned({ user: outcome.summary.user, mfa: outcome.summary.mfa, audience: outcome.summary.audience, scopes: outcome.summary.scopes, expiresAt: outcome.summary.expiresAt }),
+          };
+        });
+        await deps.audit.record({ profileId: outcome.profileId, kind, outcome: 'ok', facts: { user: outcome.summary.user ?? '', keyVault: outcome.saved.keyVault.status, keychain: outcome.saved.keychain.status } });
+        return;
+      }
+      await deps.audit.record({ profileId: outcome.profileId, kind: before?.tokenIssuedAt ? 'reconsent' : 'consent', outcome: 'failed', code: outcome.error });
+      if (!NOT_ABOUT_THE_TOKEN.has(outcome.error)) await facts.update(outcome.profileId, (current) => ({ ...current, lastError: learned({ code: outcome.error, detail: outcome.detail }) }));
+    },
+
+    /** A redemption of the profile's refresh token (any caller): the window restarts, the claims are known. */
+    async recordRedeemed(profileId: string, resource: string | undefined, token: AccessToken): Promise<void> {
+      const rotated = token.saved !== null;
+      await facts.update(profileId, (current) => {
+        return {
+          ...without(current, 'lastError'),
+          lastRedemption: learned(deps.now().toISOString()),
+          ...(rotated ? { tokenIssuedAt: learned(deps.now().toISOString()) } : {}),
+          ...(resource === undefined ? { accessToken: learned(accessTokenFact(token.token, deps.now())) } : {}),
+        };
+      });
+      await deps.audit.record({
+        profileId,
+        kind: 'rotation',
+        outcome: token.saved?.keyVault.status === 'failed' || token.saved?.keychain.status === 'failed' ? 'failed' : 'ok',
+        facts: { source: token.refreshedFrom, ...(token.saved ? { keyVault: token.saved.keyVault.status, keychain: token.saved.keychain.status } : {}), ...(resource ? { resource } : {}) },
+      });
+    },
+
+    async recordRedeemFailed(profileId: string, error: SamError): Promise<void> {
+      await facts.update(profileId, (current) => ({ ...current, lastError: learned({ code: error.code, detail: error.detail }) }));
+      await deps.audit.record({ profileId, kind: 'failure', outcome: 'failed', code: error.code });
+    },
+
+    /** Every profile's health from the last known facts: instant, and available offline. */
+    async list(): Promise<HealthEntry[]> {
+      const all = await facts.read();
+      return Promise.all((await deps.listProfiles()).map((profile) => entryFor(profile, all)));
+    },
+
+    async entry(profileId: string): Promise<HealthEntry> {
+      return entryFor(await deps.getProfile(profileId));
+    },
+
+    /**
+     * Looks again: the token stores and Key Vault's versions, and Partner Center with the access token in memory.
+     * With `refresh`, first redeems the refresh token (Refresh now, keep-alive), which rotates it and restarts its
+     * 90-day window; a failure there is recorded by the token service's hook and shows in the assessment.
+     */
+    async check(profileId: string, options: { readonly refresh: boolean }): Promise<HealthEntry> {
+      const profile = await deps.getProfile(profileId);
+      const tokens = deps.tokens();
+      let refreshError: SamError | null = null;
+      if (options.refresh) {
+        try {
+          await tokens.acquire(profileId, { forceRefresh: true });
+        } catch (error) {
+          refreshError = classifyError(error);
+        }
+      }
+      const reading = await readTokenStores(profile, deps.vault, () => null);
+      const token = tokens.peek(profileId);
+      const probeResult = token ? await probe(profile, token) : null;
+      const offline = [reading.error?.code, refreshError?.code, probeResult && !probeResult.ok ? probeResult.error : undefined].some((code) => code !== undefined && UNREACHABLE.has(code));
+      const newestVersionAt = reading.versions?.find((version) => version.enabled)?.createdAt ?? null;
+      const updated = await facts.update(profileId, (current) => ({
+        ...current,
+        ...(offline && reading.stores.keyVault === 'unreadable' ? {} : { stores: learned(reading.stores) }),
+        ...(reading.versions ? { keyVaultVersions: learned(reading.versions) } : {}),
+        // Automation elsewhere may have rotated the token and written it back: the vault's newest version is then newer.
+        ...(newestVersionAt && (!current.tokenIssuedAt || newestVersionAt > current.tokenIssuedAt.value) ? { tokenIssuedAt: learned(newestVersionAt) } : {}),
+        ...(probeResult ? { partnerCenterProbe: learned(probeResult) } : {}),
+        ...(reading.error && !UNREACHABLE.has(reading.error.code) ? { lastError: learned(reading.error) } : {}),
+        lastCheck: learned(offline ? 'offline' : 'complete'),
+      }));
+      const entry = await entryFor(profile, { [profileId]: updated });
+      await deps.audit.record({ profileId, kind: 'health-check', outcome: entry.assessment.state === 'healthy' ? 'ok' : 'failed', facts: { state: entry.assessment.state, refresh: options.refresh ? 'yes' : 'no' } });
+      return entry;
+    },
+
+    async checkAll(options: { readonly refresh: boolean }): Promise<HealthEntry[]> {
+      const entries: HealthEntry[] = [];
+      // One profile at a time: checks are few, and concurrent redemptions of different profiles gain nothing here.
+      for (const profile of await deps.listProfiles()) entries.push(await this.check(profile.id, options));
+      return entries;
+    },
+
+    updateSettings: (change: Parameters<typeof settings.update>[0]) => settings.update(change),
+    /** Called after any profile's facts changed; returns the unsubscribe function. */
+    onChange(listener: (profileId: string) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    forget: (profileId: string) => facts.remove(profileId),
+  };
+}
+
+export type HealthService = ReturnType<typeof createHealthService>;

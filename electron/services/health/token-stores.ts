@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import type { KeyVaultVersion, StorePresence, TokenStoresFact } from '../../../shared/health/health-facts';
+import type { Profile } from '../../../shared/profiles/profile';
+import { loadAppCredential } from '../sam/app-credential';
+import { classifyError } from '../sam/classify-error';
+import { keyVaultCredentialFor } from '../sam/key-vault-identity';
+import { listRefreshTokenVersions, readRefreshTokenFromKeyVault } from '../sam/key-vault-store';
+import type { SamErrorCode } from '../sam/sam-error';
+import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
+
+/**
+ * Where the profile's refresh token is, and whether Key Vault and the keychain hold the same one. The tokens are
+ * compared by SHA-256 digest inside this function; neither the tokens nor their digests leave it.
+ */
+export interface TokenStoresReading {
+  readonly stores: TokenStoresFact;
+  /** null when the versions could not be listed (no vault, or no permission to list). */
+  readonly versions: readonly KeyVaultVersion[] | null;
+  /** The first store failure, to report with its remedy. */
+  readonly error: { readonly code: SamErrorCode; readonly detail: Readonly<Record<string, string | number>> } | null;
+}
+
+const digest = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+
+export async function readTokenStores(profile: Profile, vault: SecretVault, latestKnown: () => string | null): Promise<TokenStoresReading> {
+  let error: TokenStoresReading['error'] = null;
+  const fail = (caught: unknown): StorePresence => {
+    const mapped = classifyError(caught);
+    error ??= { code: mapped.code, detail: mapped.detail };
+    return 'unreadable';
+  };
+  let keychainToken: string | null = null;
+  let keychain: StorePresence = profile.keychain ? 'absent' : 'not-configured';
+  try {
+    keychainToken = await vault.get(secretAccounts.refreshToken(profile.id));
+    // A Key Vault-only profile may still hold a fallback copy after a failed vault write: report what is there.
+    if (keychainToken) keychain = 'present';
+  } catch (caught) {
+    keychain = profile.keychain ? fail(caught) : 'not-configured';
+  }
+  let vaultToken: string | null = null;
+  let keyVault: StorePresence = profile.keyVault ? 'absent' : 'not-configured';
+  let versions: KeyVaultVersion[] | null = null;
+  if (profile.keyVault) {
+    try {
+      const credential = keyVaultCredentialFor(profile, await loadAppCredential(profile, vault), () => keychainToken ?? latestKnown());
+      vaultToken = await readRefreshTokenFromKeyVault(profile, credential);
+      keyVault = vaultToken ? 'present' : 'absent';
+      versions = (await listRefreshTokenVersions(profile, credential).catch(() => null))?.map((entry) => ({ version: entry.version, createdAt: entry.createdAt?.toISOString() ?? null, enabled: entry.enabled, tags: entry.tags })) ?? null;
+    } catch (caught) {
+      keyVault = fail(caught);
+    }
+  }
+  const sameToken = vaultToken && keychainToken && profile.keychain ? digest(vaultToken) === digest(keychainToken) : null;
+  return { stores: { keyVault, keychain, sameToken }, versions, error };
+}

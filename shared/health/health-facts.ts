@@ -1,0 +1,75 @@
+import type { SamErrorCode } from '../sam/error-codes';
+
+/**
+ * What SAM Desk knows about one profile's refresh token, each fact with the time it was learned. Facts are gathered
+ * by the health service in main (from Key Vault, the keychain, the last access token and a Partner Center probe),
+ * kept on disk without any secret, and assessed by assessHealth — so a health state can be shown offline, from the
+ * last facts, with their age.
+ */
+export interface Learned<T> {
+  readonly value: T;
+  /** ISO-8601: when this was found out. */
+  readonly at: string;
+}
+
+export type StorePresence = 'present' | 'absent' | 'not-configured' | 'unreadable';
+
+export interface TokenStoresFact {
+  readonly keyVault: StorePresence;
+  readonly keychain: StorePresence;
+  /**
+   * Whether both stores hold the same refresh token (compared by SHA-256 digest in main; neither token nor digest is
+   * kept). null when one of them has none, or is not used.
+   */
+  readonly sameToken: boolean | null;
+}
+
+/** One version of the profile's Key Vault secret: when it was written and the tags it carries. */
+export interface KeyVaultVersion {
+  readonly version: string;
+  readonly createdAt: string | null;
+  readonly enabled: boolean;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** The claims of the last access token, as the inspector reads them (never the token). */
+export interface AccessTokenFact {
+  readonly user: string | null;
+  readonly mfa: boolean | null;
+  readonly audience: string | null;
+  readonly scopes: readonly string[];
+  readonly expiresAt: string | null;
+}
+
+/** A cheap Partner Center call made with the access token: whether Partner Center takes it. */
+export type ProbeResult = { readonly ok: true } | { readonly ok: false; readonly error: SamErrorCode };
+
+/** The app registration's own secret or certificate, where SAM Desk may read it. */
+export interface CredentialExpiryFact {
+  readonly kind: 'secret' | 'certificate';
+  readonly expiresAt: string;
+}
+
+export interface HealthFacts {
+  readonly profileId: string;
+  readonly stores?: Learned<TokenStoresFact>;
+  readonly keyVaultVersions?: Learned<readonly KeyVaultVersion[]>;
+  /**
+   * When the refresh token in use was issued (consent or the last rotation): the start of its 90-day inactivity
+   * window. From SAM Desk's own records, or Key Vault's version date when automation elsewhere rotated it.
+   */
+  readonly tokenIssuedAt?: Learned<string>;
+  /** The last time SAM Desk redeemed the refresh token successfully. */
+  readonly lastRedemption?: Learned<string>;
+  readonly accessToken?: Learned<AccessTokenFact>;
+  readonly partnerCenterProbe?: Learned<ProbeResult>;
+  readonly credentialExpiry?: Learned<CredentialExpiryFact | null>;
+  /** The last failure of a check, refresh or consent, with its code; cleared by the next success. */
+  readonly lastError?: Learned<{ readonly code: SamErrorCode; readonly detail: Readonly<Record<string, string | number>> }>;
+  /** The last complete health check (successful or not). */
+  readonly lastCheck?: Learned<'complete' | 'offline'>;
+}
+
+/** Entra ends a refresh token that has not been used for this long (AADSTS700082). */
+export const REFRESH_TOKEN_INACTIVITY_DAYS = 90;
+export const DEFAULT_EXPIRING_THRESHOLD_DAYS = 14;

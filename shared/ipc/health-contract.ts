@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { auditEventSchema, auditFilterSchema } from '../audit/audit-event';
+import { healthEntrySchema } from '../health/health-schemas';
+import { healthSettingsSchema } from '../health/health-settings';
+import { healthStates } from '../health/health-state';
+import { samErrorCodes } from '../sam/error-codes';
+
+/**
+ * The contract's token health and audit methods. `health.list` answers from the last known facts (offline too);
+ * `health.check` looks again; `health.refresh` redeems and rotates the token first (Refresh now).
+ */
+const profileIdSchema = z.uuid();
+const detailSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
+const healthSettingsPayloadSchema = healthSettingsSchema;
+
+export const healthMethods = {
+  'health.list': {
+    request: z.object({}).strict(),
+    response: z.object({ entries: z.array(healthEntrySchema), settings: healthSettingsPayloadSchema }),
+  },
+  'health.check': {
+    /** Without a profile: every profile, one after another. */
+    request: z.object({ profileId: profileIdSchema.optional() }).strict(),
+    response: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), entries: z.array(healthEntrySchema) }), z.object({ ok: z.literal(false), error: z.enum(samErrorCodes), detail: detailSchema })]),
+  },
+  'health.refresh': {
+    request: z.object({ profileId: profileIdSchema }).strict(),
+    response: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), entry: healthEntrySchema }), z.object({ ok: z.literal(false), error: z.enum(samErrorCodes), detail: detailSchema })]),
+  },
+  'health.settings': {
+    request: healthSettingsPayloadSchema.partial().strict(),
+    response: healthSettingsPayloadSchema,
+  },
+  'audit.list': {
+    request: auditFilterSchema,
+    response: z.object({ events: z.array(auditEventSchema) }),
+  },
+  'audit.export': {
+    request: z.object({ filter: auditFilterSchema, format: z.enum(['jsonl', 'csv']) }).strict(),
+    response: z.object({ text: z.string() }),
+  },
+} as const;
+
+export const healthEvents = {
+  /** A profile's health changed (a check, a consent, a redemption): the window reads the list again. */
+  'health.changed': z.object({ profileId: z.string(), state: z.enum(healthStates) }),
+  /** A notification for the window to show where the OS cannot (browser mode); the desktop app also shows it natively. */
+  'health.notify': z.object({ profileId: z.string(), state: z.enum(healthStates), title: z.string().max(200), body: z.string().max(500) }),
+} as const;

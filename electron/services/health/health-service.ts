@@ -6,6 +6,7 @@ import { endpointsFor } from '../../../shared/profiles/clouds';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { AuditLog } from '../audit/audit-log';
 import { createPartnerCenterClient } from '../partner-center/partner-center-client';
+import { loadAppCredential } from '../sam/app-credential';
 import { classifyError } from '../sam/classify-error';
 import type { ConsentProgress } from '../sam/consent-steps';
 import type { SamError } from '../sam/sam-error';
@@ -156,6 +157,8 @@ export function createHealthService(deps: HealthDeps) {
         }
       }
       const reading = await readTokenStores(profile, deps.vault, () => null);
+      // The certificate is on this computer, so its expiry is known without asking Entra; a secret's is not.
+      const certificateExpiresAt = profile.credential.kind === 'certificate' ? await loadAppCredential(profile, deps.vault).then((credential) => credential.certificateExpiresAt ?? null, () => null) : null;
       const token = tokens.peek(profileId);
       const probeResult = token ? await probe(profile, token) : null;
       const offline = [reading.error?.code, refreshError?.code, probeResult && !probeResult.ok ? probeResult.error : undefined].some((code) => code !== undefined && UNREACHABLE.has(code));
@@ -167,6 +170,7 @@ export function createHealthService(deps: HealthDeps) {
         // Automation elsewhere may have rotated the token and written it back: the vault's newest version is then newer.
         ...(newestVersionAt && (!current.tokenIssuedAt || newestVersionAt > current.tokenIssuedAt.value) ? { tokenIssuedAt: learned(newestVersionAt) } : {}),
         ...(probeResult ? { partnerCenterProbe: learned(probeResult) } : {}),
+        ...(certificateExpiresAt ? { credentialExpiry: learned({ kind: 'certificate' as const, expiresAt: certificateExpiresAt.toISOString() }) } : {}),
         ...(reading.error && !UNREACHABLE.has(reading.error.code) ? { lastError: learned(reading.error) } : {}),
         lastCheck: learned(offline ? 'offline' : 'complete'),
       }));

@@ -15,6 +15,8 @@ import { SamError } from './sam-error';
 export interface AppCredential {
   readonly msalAuth: { readonly clientSecret: string } | { readonly clientCertificate: { readonly thumbprint: string; readonly privateKey: string; readonly x5c: string } };
   keyVaultCredential(): TokenCredential;
+  /** When the app's certificate expires (token health warns before); absent for a client secret, whose expiry only Entra knows. */
+  readonly certificateExpiresAt?: Date;
 }
 
 export async function loadAppCredential(profile: Profile, vault: SecretVault): Promise<AppCredential> {
@@ -59,6 +61,7 @@ export async function loadAppCredential(profile: Profile, vault: SecretVault): P
   const x5c = certificate.raw.toString('base64');
   return {
     msalAuth: { clientCertificate: { thumbprint: actual.toUpperCase(), privateKey, x5c } },
+    certificateExpiresAt: new Date(certificate.validTo),
     keyVaultCredential: () => new ClientCertificateCredential(profile.tenantId, profile.clientId, { certificate: `${certificateBlock}\n${privateKey}` }, identityOptions),
   };
 }

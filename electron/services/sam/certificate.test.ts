@@ -12,6 +12,7 @@ import { createKeychain } from '../secrets/keychain';
 import { secretAccounts } from '../secrets/secret-vault';
 import { loadAppCredential } from './app-credential';
 import { createConsentService } from './consent-service';
+import { createSamDeskServices } from '../sam-desk-services';
 
 /**
  * Certificate credentials, PEM and password-protected PFX, through the real msal-node client assertion against the
@@ -88,6 +89,26 @@ describe('certificate credentials', () => {
     const credential = await loadAppCredential(profile, keychain);
     expect(credential.msalAuth).toMatchObject({ clientCertificate: { thumbprint: thumbprint.toUpperCase() } });
     expect(await consentWith(profile)).toMatchObject({ state: 'succeeded' });
+  });
+
+  it('knows when the certificate expires, and token health warns a day ahead', async () => {
+    const profile = certificateProfile('app.pem');
+    const credential = await loadAppCredential(profile, keychain);
+    const left = (credential.certificateExpiresAt?.getTime() ?? 0) - Date.now();
+    expect(left).toBeGreaterThan(23 * 3_600_000);
+    expect(left).toBeLessThanOrEqual(24 * 3_600_000);
+    const services = createSamDeskServices({ userDataDirectory: mkdtempSync(join(tmpdir(), 'sam-desk-cert-health-')), vault: keychain, openBrowser: () => undefined, now: () => new Date(), loopbackPages: { success: '', failure: '' } });
+    const { thumbprint: print, path } = profile.credential.kind === 'certificate' ? profile.credential : expect.fail('not a certificate profile');
+    const created = await services.profiles.create({ ...profile, tenant: profile.tenantId, credential: { kind: 'certificate', path, thumbprint: print } }, {});
+    if (!created.ok) expect.fail(JSON.stringify(created.errors));
+    try {
+      const entry = await services.health.check(created.profile.id, { refresh: false });
+      expect(entry.facts.credentialExpiry?.value).toMatchObject({ kind: 'certificate', expiresAt: credential.certificateExpiresAt?.toISOString() });
+      expect(entry.assessment.reasons.map((reason) => reason.reason)).toContain('credential-expiring');
+      expect(entry.assessment.state).not.toBe('healthy');
+    } finally {
+      await services.profiles.remove(created.profile.id);
+    }
   });
 
   it('names the problem: a wrong PFX password, or a thumbprint that is not this certificate', async () => {

@@ -133,7 +133,10 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
           const row = rowAt(index);
           return (
             <VirtualTableRow
-              key={rowKey(row)}
+              // Keyed by position, not by row: a new search fills the same row elements with other rows instead of
+              // unmounting and mounting every visible row (and the buttons in it), which a keystroke cannot afford.
+              key={index}
+              rowKey={rowKey(row)}
               row={row}
               index={index}
               id={rowId(index)}

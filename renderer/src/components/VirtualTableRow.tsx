@@ -45,6 +45,7 @@ const INTERACTIVE = 'button, a, input, select, textarea, [role="button"], [role=
 
 export interface VirtualTableRowProps<T> {
   readonly row: T;
+  readonly rowKey: string;
   readonly index: number;
   readonly id: string;
   readonly columns: readonly VirtualTableColumn<T>[];
@@ -58,7 +59,7 @@ export interface VirtualTableRowProps<T> {
   readonly onActivate: (index: number) => void;
 }
 
-function VirtualTableRowView<T>({ row, index, id, columns, gridTemplateColumns, height, active, focused, testId, onSelect, onActivate }: VirtualTableRowProps<T>) {
+function VirtualTableRowView<T>({ row, rowKey, index, id, columns, gridTemplateColumns, height, active, focused, testId, onSelect, onActivate }: VirtualTableRowProps<T>) {
   const styles = useStyles();
   const onDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
     if (event.target instanceof Element && event.target.closest(INTERACTIVE) !== null) return;
@@ -74,6 +75,7 @@ function VirtualTableRowView<T>({ row, index, id, columns, gridTemplateColumns, 
       style={{ gridTemplateColumns, height, transform: `translateY(${index * height}px)` }}
       data-testid={`${testId}-row`}
       data-row-index={index}
+      data-row-key={rowKey}
       // No preventDefault or stopPropagation: controls inside the row get their clicks as usual.
       onClick={() => onSelect(index)}
       onDoubleClick={onDoubleClick}

@@ -26,6 +26,7 @@ export interface VirtualTableProps<T> {
   readonly rowCount: number;
   /** The row at an index, 0 ≤ index < rowCount; called only for the rows on screen. */
   readonly rowAt: (index: number) => T;
+  /** A row's identity, written as data-row-key (tests and tools find a row by it). */
   readonly rowKey: (row: T) => string;
   /** Keep the array's identity between renders (useMemo): rows re-render when it changes. */
   readonly columns: readonly VirtualTableColumn<T>[];

@@ -1,9 +1,10 @@
-import { Button, Field, makeStyles, SearchBox, Select, Text, Toolbar, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, SearchBox, Select, Text, Toolbar, tokens } from '@fluentui/react-components';
 import { PeopleRegular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../shared/partner-center/rows';
-import { CopyButton } from '../../components/CopyButton';
+import { CellCopyButton } from '../../components/CellCopyButton';
+import { RowIconButton } from '../../components/RowIconButton';
 import { VirtualTable, type VirtualTableColumn, type VirtualTableSort } from '../../components/VirtualTable';
 import type { DataSet } from '../../store/data-set';
 import type { RowSort } from '../partner-center/row-index';
@@ -48,7 +49,7 @@ export function CustomersTable({ data, profileName, onOpen }: { readonly data: D
         render: (row) => (
           <span className={styles.tenant}>
             <span className={`${styles.cell} ${styles.mono}`}>{row.tenantId}</span>
-            <CopyButton value={row.tenantId} name={t('customers.copyTenantId', { name: row.companyName })} />
+            <CellCopyButton value={row.tenantId} name={t('customers.copyTenantId', { name: row.companyName })} />
           </span>
         ),
       },
@@ -57,7 +58,7 @@ export function CustomersTable({ data, profileName, onOpen }: { readonly data: D
         id: 'open',
         header: '',
         width: '48px',
-        render: (row) => <Button appearance="subtle" size="small" icon={<PeopleRegular />} aria-label={t('customers.openCustomer', { name: row.companyName })} title={t('customers.openCustomer', { name: row.companyName })} onClick={() => onOpen(row)} />,
+        render: (row) => <RowIconButton icon={<PeopleRegular />} label={t('customers.openCustomer', { name: row.companyName })} onClick={() => onOpen(row)} />,
       },
     ],
     [t, styles, relationshipName, onOpen],

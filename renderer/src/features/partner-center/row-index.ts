@@ -94,6 +94,8 @@ export class RowIndex<T> {
   private currentVersion = 0;
   private lastFilter: LastFilter<T> | null = null;
   private lastView: LastView<T> | null = null;
+  /** Marks which rows a filter matched, reused by every query (see inSortOrder). */
+  private marks = new Uint8Array(0);
   private readonly sortedOrders = new Map<RowField<T>, SortedOrder>();
   private readonly fields: readonly RowField<T>[];
   private readonly fieldText: (row: T, field: RowField<T>) => string;
@@ -215,11 +217,14 @@ export class RowIndex<T> {
       order.forEach(sort.direction, (index) => result.push(index));
       return result;
     }
-    const matched = new Uint8Array(this.rows.length);
+    // One marks buffer for every query (cleared after use): a keystroke should not allocate a row-sized array.
+    if (this.marks.length < this.rows.length) this.marks = new Uint8Array(this.rows.length);
+    const matched = this.marks;
     for (const index of matches) matched[index] = 1;
     order.forEach(sort.direction, (index) => {
       if (matched[index] === 1) result.push(index);
     });
+    for (const index of matches) matched[index] = 0;
     return result;
   }
 

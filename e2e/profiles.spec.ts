@@ -186,6 +186,8 @@ test.describe('connection profiles and consent in browser mode', () => {
     // The sections are tabs: arrow keys move between them, Enter selects.
     await page.getByRole('tab', { name: 'Token inspector' }).focus();
     await page.keyboard.press('ArrowRight');
+    // Token health sits between the inspector and Connection profiles.
+    await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Connection profiles', level: 2 })).toBeVisible();
 

@@ -4,12 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/AppHeader';
 import { SECTION_PANEL_ID, SectionNav, sectionTabId } from './components/SectionNav';
 import { CustomersView } from './features/customers/CustomersView';
+import { HealthNotifications } from './features/health/HealthNotifications';
+import { HealthView } from './features/health/HealthView';
 import { InspectorView } from './features/inspector/InspectorView';
 import { ProfilesView } from './features/profiles/ProfilesView';
 import { useAppStore } from './store/app-store';
 import { useConsentStore } from './store/consent-store';
 import { useCustomersStore } from './store/customers-store';
-import { useNavigationStore } from './store/navigation-store';
+import { useHealthStore } from './store/health-store';
+import { useNavigationStore, type Section } from './store/navigation-store';
 import { useProfilesStore } from './store/profiles-store';
 
 const useStyles = makeStyles({
@@ -20,6 +23,19 @@ const useStyles = makeStyles({
   },
   main: { maxWidth: '1280px', margin: '0 auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
 });
+
+function SectionView({ section }: { readonly section: Section }) {
+  switch (section) {
+    case 'inspector':
+      return <InspectorView />;
+    case 'health':
+      return <HealthView />;
+    case 'profiles':
+      return <ProfilesView />;
+    case 'customers':
+      return <CustomersView />;
+  }
+}
 
 export function App() {
   const styles = useStyles();
@@ -40,6 +56,9 @@ export function App() {
   // Partner Center syncs stream in while another section is shown, too.
   const watchCustomers = useCustomersStore((state) => state.watch);
   useEffect(() => watchCustomers(), [watchCustomers]);
+  // Health changes and notifications arrive whichever section is shown; a notification must show everywhere.
+  const watchHealth = useHealthStore((state) => state.watch);
+  useEffect(() => watchHealth(), [watchHealth]);
 
   return (
     <>
@@ -50,9 +69,10 @@ export function App() {
       <SectionNav />
       <main id="main" className={styles.main} tabIndex={-1}>
         <div id={SECTION_PANEL_ID} role="tabpanel" aria-labelledby={sectionTabId(section)}>
-          {section === 'inspector' ? <InspectorView /> : section === 'profiles' ? <ProfilesView /> : <CustomersView />}
+          <SectionView section={section} />
         </div>
       </main>
+      <HealthNotifications />
     </>
   );
 }

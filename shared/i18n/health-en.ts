@@ -24,7 +24,7 @@ export const healthEn = {
   refreshFailed: 'Refresh now did not complete',
   openProfiles: 'Open Connection profiles',
   viewsLabel: 'Token health views',
-  views: { dashboard: 'Profiles', audit: 'Audit log', settings: 'Settings' },
+  views: { dashboard: 'Dashboard', audit: 'Audit log', settings: 'Settings' },
   states: {
     dead: { name: 'Dead', explanation: 'The refresh token no longer works: automation is stopped until an admin consents again with MFA.' },
     'action-needed': { name: 'Action needed', explanation: 'Something stands in the way of automation, or soon will: the reason says what to fix.' },

@@ -19,7 +19,7 @@ export const healthSv: Strings<typeof healthEn> = {
   refreshFailed: 'Uppdatera nu slutfördes inte',
   openProfiles: 'Öppna Anslutningsprofiler',
   viewsLabel: 'Vyer för tokenhälsa',
-  views: { dashboard: 'Profiler', audit: 'Granskningslogg', settings: 'Inställningar' },
+  views: { dashboard: 'Översikt', audit: 'Granskningslogg', settings: 'Inställningar' },
   states: {
     dead: { name: 'Död', explanation: 'Uppdateringstoken fungerar inte längre: automatiseringen står still tills en administratör ger medgivande igen med MFA.' },
     'action-needed': { name: 'Åtgärd krävs', explanation: 'Något hindrar automatiseringen, eller kommer snart att göra det: orsaken säger vad som ska åtgärdas.' },

@@ -1,5 +1,5 @@
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
-import { BuildingMultipleRegular, KeyMultipleRegular, ScanTextRegular } from '@fluentui/react-icons';
+import { BuildingMultipleRegular, HeartPulseRegular, KeyMultipleRegular, ScanTextRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { isSection, useNavigationStore, type Section } from '../store/navigation-store';
 
@@ -29,6 +29,9 @@ export function SectionNav() {
       >
         <Tab value="inspector" id={sectionTabId('inspector')} aria-controls={SECTION_PANEL_ID} icon={<ScanTextRegular />} data-testid="nav-inspector">
           {t('nav.inspector')}
+        </Tab>
+        <Tab value="health" id={sectionTabId('health')} aria-controls={SECTION_PANEL_ID} icon={<HeartPulseRegular />} data-testid="nav-health">
+          {t('health.heading')}
         </Tab>
         <Tab value="profiles" id={sectionTabId('profiles')} aria-controls={SECTION_PANEL_ID} icon={<KeyMultipleRegular />} data-testid="nav-profiles">
           {t('nav.profiles')}

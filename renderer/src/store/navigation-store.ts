@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const sections = ['inspector', 'profiles', 'customers'] as const;
+export const sections = ['inspector', 'health', 'profiles', 'customers'] as const;
 export type Section = (typeof sections)[number];
 
 export function isSection(value: unknown): value is Section {

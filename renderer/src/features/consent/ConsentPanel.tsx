@@ -1,15 +1,14 @@
-import { Button, Checkbox, Field, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { DismissRegular, PersonKeyRegular } from '@fluentui/react-icons';
+import { Button, Checkbox, Field, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { PersonKeyRegular } from '@fluentui/react-icons';
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ConsentRunProgress } from './ConsentRunProgress';
 import { useRescueFocus } from '../../components/use-rescue-focus';
 import { isConsentActive, useConsentStore } from '../../store/consent-store';
 import type { ListedProfile } from '../../store/profiles-store';
-import { ConsentSteps, plannedSteps } from './ConsentSteps';
 import { ConsentSuccess } from './ConsentSuccess';
 import { SamErrorNotice } from './SamErrorNotice';
-import { SignInLink } from './SignInLink';
 
 const useStyles = makeStyles({
   stack: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -28,11 +27,8 @@ export function ConsentPanel({ profile }: { readonly profile: ListedProfile }) {
   const openBrowser = useConsentStore((state) => state.openBrowser);
   const setOpenBrowser = useConsentStore((state) => state.setOpenBrowser);
   const start = useConsentStore((state) => state.start);
-  const cancel = useConsentStore((state) => state.cancel);
   const active = isConsentActive(run);
   const hasToken = profile.hasRefreshToken || run?.phase === 'succeeded';
-  const current = run?.phase === 'running' ? run.seen.at(-1) : undefined;
-  const signInUrl = run?.phase === 'running' && current === 'waiting-for-sign-in' ? run.signInUrl : null;
   const begin = (): void => void start(profile.id);
   // The button that was clicked goes away as the consent starts and ends: focus follows to the one that replaces it.
   const panel = useRef<HTMLElement>(null);
@@ -60,18 +56,7 @@ export function ConsentPanel({ profile }: { readonly profile: ListedProfile }) {
           </Button>
         </div>
       )}
-      <div aria-live="polite" className={styles.stack}>
-        {run?.phase === 'starting' && <Spinner size="tiny" label={t('consent.starting')} labelPosition="after" />}
-        {run?.phase === 'running' && <ConsentSteps steps={plannedSteps(run.seen, profile)} />}
-      </div>
-      {signInUrl && <SignInLink url={signInUrl} />}
-      {active && (
-        <div className={styles.actions}>
-          <Button icon={<DismissRegular />} onClick={() => void cancel(profile.id)} data-testid="cancel-consent">
-            {t('consent.cancel')}
-          </Button>
-        </div>
-      )}
+      <ConsentRunProgress profile={profile} />
       <div aria-live="polite">
         {run?.phase === 'succeeded' && (
           <div data-testid="consent-result" data-state="succeeded">

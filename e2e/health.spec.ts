@@ -6,15 +6,13 @@ import { launchApp } from './support/launch-app';
 import { signInBrowser, signInWithMfa } from './support/sign-in';
 
 /**
- * Token health end to end in browser mode, against a demo of its own (free ports, its own description file):
- * two consented profiles, time moved on in the local Microsoft cloud until one refresh token has gone 91 days
- * unused while the other was used on day 80, the dashboard putting the dead one first, and one click on its
- * next action (Reconsent) bringing it back to healthy through a sign-in in a second browser. Then the audit log's
- * filters and exports, the settings form's checks, and both themes.
- *
- * Time moves only in the cloud: SAM Desk keeps its own clock (the machine's), as it does against Microsoft. So
- * the cloud, not SAM Desk's arithmetic, decides that a token is past its 90 days; SAM Desk learns it the way it
- * would in real life, when Entra refuses the token (AADSTS700082) at a Refresh now.
+ * Token health end to end in browser mode, against a demo of its own (free ports, its own description file): two
+ * consented profiles, then time moved on in the local Microsoft cloud. In the demo SAM Desk keeps the local cloud's
+ * time (electron/services/app-clock.ts), so "80 days later" is what a real wait would show: the scheduled check
+ * notifies both tokens expiring, the notification opens a profile to Refresh now, the dashboard puts the expiring
+ * one first, and one click reconsents it. Later one token goes 91 days unused: Entra refuses it (AADSTS700082) at a
+ * Refresh now, it comes first as dead, and its one button (Reconsent) brings it back through a sign-in in a second
+ * browser. Then the audit log's filters and exports, the settings form's checks, both themes, and offline.
  */
 test.use({ locale: 'en-US', timezoneId: 'Europe/Stockholm', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
 
@@ -151,14 +149,65 @@ test('the dashboard puts the profile that needs a reconsent first, and one click
     await expect(secondRow.getByTestId('health-key-vault-in-sync')).toHaveText('Not used');
     await page.screenshot({ path: test.info().outputPath('health-dashboard-healthy-light.png'), fullPage: true, animations: 'disabled' });
 
-    // 80 days later in the cloud the second profile is used (Refresh now redeems and rotates its token); 11 days
-    // after that, the demo profile's token has gone 91 days without use.
+    // 80 days later in the cloud, and so in SAM Desk: in the demo the app keeps the local cloud's time. Turning the
+    // schedule on runs the check that is now due; both tokens have 9 whole days left, and a notification says so for each.
     await advanceCloudClock(control, 80);
-    const secondPage = await refreshNow(page, secondRow);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await settings.getByRole('switch', { name: 'Check on a schedule' }).check();
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect(settings.getByTestId('health-settings-result')).toHaveAttribute('data-state', 'saved');
+    const notifications = page.getByTestId('health-notification');
+    await expect(notifications).toHaveCount(2, { timeout: 30_000 });
+    const secondNotice = notifications.filter({ hasText: `${second}: token expiring in 9 days` });
+    await expect(secondNotice).toHaveAttribute('data-state', 'expiring');
+    await expect(notifications.filter({ hasText: `${DEMO_PROFILE}: token expiring in 9 days` })).toHaveAttribute('data-profile-id', demoId);
+    // The schedule goes off again, so no background check runs between the steps below.
+    await settings.getByRole('switch', { name: 'Check on a schedule' }).uncheck();
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect(settings.getByTestId('health-settings-result')).toHaveAttribute('data-state', 'saved');
+
+    // The second profile's notification opens its page; Refresh now there uses the token, which restarts its 90 days.
+    await secondNotice.getByTestId('health-notification-open').click();
+    await expect(secondNotice).toHaveCount(0);
+    const secondPage = page.getByTestId('health-profile');
+    await expect(secondPage.getByRole('heading', { level: 3 })).toHaveText(second);
+    const refreshButton = secondPage.getByRole('button', { name: 'Refresh now' });
+    await refreshButton.click();
+    await expect(refreshButton).toBeEnabled({ timeout: 20_000 });
     await expect(secondPage).toHaveAttribute('data-state', 'healthy');
     await expect(secondPage.getByTestId('health-timeline-event').first()).toHaveAttribute('data-kind', 'health-check');
     await expect(secondPage.getByTestId('health-timeline-event').filter({ hasText: 'Rotation' })).toHaveCount(1);
     await secondPage.getByRole('button', { name: 'All profiles' }).click();
+
+    // The dashboard puts the expiring profile first. Its next action is Refresh now; one click beside it reconsents.
+    await expect(rows.first()).toContainText(DEMO_PROFILE);
+    await expect(rows.first()).toHaveAttribute('data-state', 'expiring');
+    await expect(rows.first().getByTestId('health-state')).toHaveText('Expiring');
+    await expect(rows.first().getByTestId('health-days-left')).toHaveText('9');
+    await expect(rows.first().getByTestId('health-action')).toHaveText('Refresh now');
+    await expect(rows.nth(1)).toHaveAttribute('data-state', 'healthy');
+    await expect(rows.nth(1).getByTestId('health-days-left')).toHaveText('89');
+    await expect(rows.nth(1).getByTestId('health-row-reconsent')).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('health-dashboard-expiring-first-light.png'), fullPage: true, animations: 'disabled' });
+    await rows.first().getByTestId('health-row-reconsent').click();
+    const expiringPage = page.getByTestId('health-profile');
+    const expiringLink = expiringPage.getByTestId('sign-in-link');
+    await expect(expiringLink).toBeVisible();
+    await signInWithMfa(signIn, (await expiringLink.getAttribute('href')) ?? '');
+    await expect(expiringPage.getByTestId('consent-result')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
+    await expect(expiringPage).toHaveAttribute('data-state', 'healthy');
+    await expiringPage.getByRole('button', { name: 'All profiles' }).click();
+    await expect(demoRow).toHaveAttribute('data-state', 'healthy');
+    await expect(demoRow.getByTestId('health-days-left')).toHaveText('89');
+    // The demo profile's notification is still there until dismissed.
+    await notifications.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notifications).toHaveCount(0);
+
+    // Another 80 days on the second profile is used again; 11 days after that, the demo profile's token has gone 91
+    // days without use.
+    await advanceCloudClock(control, 80);
+    await refreshNow(page, secondRow);
+    await page.getByRole('button', { name: 'All profiles' }).click();
     await expect(secondRow.getByTestId('health-open')).toBeFocused();
     await advanceCloudClock(control, 11);
 
@@ -171,9 +220,6 @@ test('the dashboard puts the profile that needs a reconsent first, and one click
     await expect(demoPage.getByTestId('health-facts').locator('[data-fact="lastError"]')).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('health-profile-dead-light.png'), fullPage: true, animations: 'disabled' });
     await demoPage.getByRole('button', { name: 'All profiles' }).click();
-    // The second profile is used again now, so the access token SAM Desk holds for its probe is the cloud's current one.
-    await refreshNow(page, secondRow);
-    await page.getByRole('button', { name: 'All profiles' }).click();
 
     // Check all: the profile that needs a reconsent comes first, and its one button is Reconsent.
     await page.getByRole('button', { name: 'Check all' }).click();
@@ -212,19 +258,21 @@ test('the dashboard puts the profile that needs a reconsent first, and one click
     await expect(table.getByTestId('audit-table-row').first()).toContainText('refresh-token-expired');
     await audit.getByRole('combobox', { name: 'Event' }).selectOption({ label: 'Reconsent' });
     await audit.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Succeeded' });
-    await expect(count).toHaveAttribute('data-shown', '1');
+    // Two: the one from the expiring row on day 80, and the one from the dead row on day 171.
+    await expect(count).toHaveAttribute('data-shown', '2');
     const jsonl = page.waitForEvent('download');
     await audit.getByRole('button', { name: 'Export JSON Lines' }).click();
     const jsonlFile = await jsonl;
     expect(jsonlFile.suggestedFilename()).toMatch(/^sam-desk-audit-\d{4}-\d{2}-\d{2}\.jsonl$/);
     const lines = readFileSync(await jsonlFile.path(), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { profileId: string; kind: string; outcome: string });
-    expect(lines).toEqual([expect.objectContaining({ profileId: demoId, kind: 'reconsent', outcome: 'ok' })]);
-    await expect(audit.getByTestId('audit-export-result')).toContainText('Exported 1 events');
+    const reconsent = expect.objectContaining({ profileId: demoId, kind: 'reconsent', outcome: 'ok' }) as unknown;
+    expect(lines).toEqual([reconsent, reconsent]);
+    await expect(audit.getByTestId('audit-export-result')).toContainText('Exported 2 events');
     const csv = page.waitForEvent('download');
     await audit.getByRole('button', { name: 'Export CSV' }).click();
     const csvLines = readFileSync(await (await csv).path(), 'utf8').trimEnd().split('\r\n');
     expect(csvLines[0]).toMatch(/^at,profileId,kind,outcome,code/);
-    expect(csvLines).toHaveLength(2);
+    expect(csvLines).toHaveLength(3);
     await audit.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(async () => Number(await count.getAttribute('data-shown'))).toBeGreaterThan(5);
     await page.screenshot({ path: test.info().outputPath('health-audit-light.png'), fullPage: true, animations: 'disabled' });
@@ -245,7 +293,7 @@ test('the dashboard puts the profile that needs a reconsent first, and one click
     // dated. A check that cannot reach Key Vault leaves the demo profile unknown, saying what was known and when.
     demo.process.kill('SIGTERM');
     await new Promise((resolve) => demo.process.once('exit', resolve));
-    relaunched = await launchApp('electron/browser-mode/launch.ts', { home: demo.home });
+    relaunched = await launchApp('electron/browser-mode/launch.ts', { home: demo.home, env: { SAM_DESK_LOCAL_CLOUD: descriptorPath } });
     await page.goto(relaunched.app.url);
     await page.getByRole('tab', { name: 'Token health' }).click();
     await expect(rows).toHaveCount(2);

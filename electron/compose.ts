@@ -39,24 +39,13 @@ export interface Composition {
 export function compose(ports: CompositionPorts): Composition {
   const bus = new EventBus();
   const connectivity = startConnectivityMonitor(ports.isOnline, bus);
-  const health = createHealthHandlers(ports.services, bus);
-  const handlers = {
-    ...createHandlers({
-      appInfo: () => ({ name: 'SAM Desk', version: ports.version, mode: ports.mode, platform: ports.platform, cloud: ports.cloud }),
-      isOnline: () => connectivity.isOnline(),
-      now: ports.now ?? (() => new Date()),
-    }),
-    ...createSamHandlers(ports.services, bus),
-    ...createPartnerCenterHandlers(ports.services, bus),
-    ...health.handlers,
-  };
   const { t, language } = createTranslator(ports.language ?? 'en');
   const scheduler =
     ports.healthSchedule === false
       ? null
       : startHealthScheduler({
           health: ports.services.health,
-          now: ports.now ?? (() => new Date()),
+          now: ports.now ?? ports.services.now,
           notify: ({ entry }) => {
             const text = notificationText(entry, t, language);
             // The window shows it in any mode; the desktop app also raises an OS notification that deep-links to the profile.
@@ -64,6 +53,17 @@ export function compose(ports: CompositionPorts): Composition {
             ports.notify?.({ profileId: entry.profileId, ...text });
           },
         });
+  const health = createHealthHandlers(ports.services, bus, () => void scheduler?.runIfDue());
+  const handlers = {
+    ...createHandlers({
+      appInfo: () => ({ name: 'SAM Desk', version: ports.version, mode: ports.mode, platform: ports.platform, cloud: ports.cloud }),
+      isOnline: () => connectivity.isOnline(),
+      now: ports.now ?? ports.services.now,
+    }),
+    ...createSamHandlers(ports.services, bus),
+    ...createPartnerCenterHandlers(ports.services, bus),
+    ...health.handlers,
+  };
   return {
     dispatch: createDispatcher(handlers, ports.logger),
     bus,

@@ -60,7 +60,7 @@ describe('dispatch: the contract guards every handler', () => {
     const dispatch = createDispatcher(table, silentLogger);
     expect(await dispatch('app.info', {})).toEqual({
       ok: true,
-      value: { name: 'SAM Desk', version: '1.2.3', mode: 'browser', online: false, platform: 'linux', cloud: 'microsoft' },
+      value: { name: 'SAM Desk', version: '1.2.3', mode: 'browser', online: false, platform: 'linux', cloud: 'microsoft', now: '2026-01-01T00:00:00.000Z' },
     });
     const inspected = await dispatch('tokens.inspect', { input: 'not a token <>' });
     expect(inspected).toMatchObject({ ok: true, value: { kind: 'invalid' } });
@@ -70,7 +70,7 @@ describe('dispatch: the contract guards every handler', () => {
   it('strips fields a handler returns that the contract does not name', async () => {
     const table: HandlerTable = {
       ...recordingHandlers().table,
-      'app.info': async () => ({ name: 'SAM Desk', version: '1', mode: 'electron', online: true, platform: 'darwin', cloud: 'local', clientSecret: 'hunter2' }),
+      'app.info': async () => ({ name: 'SAM Desk', version: '1', mode: 'electron', online: true, platform: 'darwin', cloud: 'local', now: new Date().toISOString(), clientSecret: 'hunter2' }),
     };
     const result = await createDispatcher(table, silentLogger)('app.info', {});
     expect(JSON.stringify(result)).not.toContain('hunter2');

@@ -12,7 +12,12 @@ const DEFAULT_AUDIT_LIMIT = 500;
  * Token health and the audit log. Every change of a profile's health facts (a check, a consent, any redemption) is
  * announced as `health.changed`, so the dashboard follows what the CLI, a sync or the scheduler did.
  */
-export function createHealthHandlers(services: SamDeskServices, bus: EventBus): { readonly handlers: HealthHandlers; readonly dispose: () => void } {
+export function createHealthHandlers(
+  services: SamDeskServices,
+  bus: EventBus,
+  /** Called after settings were saved: turning the schedule on (or shortening it) may make a check due now. */
+  onSettingsSaved: () => void = () => undefined,
+): { readonly handlers: HealthHandlers; readonly dispose: () => void } {
   const { health, audit } = services;
   const failure = (error: unknown) => {
     const mapped = classifyError(error);
@@ -28,7 +33,7 @@ export function createHealthHandlers(services: SamDeskServices, bus: EventBus): 
   return {
     dispose,
     handlers: {
-      'health.list': async () => ({ entries: await health.list(), settings: await health.settings.read() }),
+      'health.list': async () => ({ entries: await health.list(), settings: await health.settings.read(), now: services.now().toISOString() }),
       'health.check': async ({ profileId }) => {
         try {
           return { ok: true, entries: profileId ? [await health.check(profileId, { refresh: false })] : await health.checkAll({ refresh: false }) };
@@ -43,7 +48,11 @@ export function createHealthHandlers(services: SamDeskServices, bus: EventBus): 
           return failure(error);
         }
       },
-      'health.settings': async (change) => health.updateSettings(change),
+      'health.settings': async (change) => {
+        const result = await health.updateSettings(change);
+        onSettingsSaved();
+        return result;
+      },
       'audit.list': async (filter) => ({ events: await audit.read({ limit: DEFAULT_AUDIT_LIMIT, ...filter }) }),
       'audit.export': async ({ filter, format }) => ({ text: format === 'csv' ? await audit.exportCsv(filter) : await audit.exportJsonLines(filter) }),
     },

@@ -17,9 +17,11 @@ export interface LocalCloudDescriptor {
   readonly caBundlePath: string;
   readonly demoAccounts: ReadonlyArray<{ readonly userPrincipalName: string; readonly mfa: boolean }>;
   readonly customers: number;
+  /** The file holding the cloud clock's offset (emulators/clock-file.ts), which the app's clock follows. */
+  readonly clockPath?: string;
 }
 
-export function describeLocalCloud(cloud: LocalCloud): LocalCloudDescriptor {
+export function describeLocalCloud(cloud: LocalCloud, clockPath?: string): LocalCloudDescriptor {
   const { world } = cloud.state;
   return {
     kind: 'sam-desk-local-cloud',
@@ -32,6 +34,7 @@ export function describeLocalCloud(cloud: LocalCloud): LocalCloudDescriptor {
     caBundlePath: cloud.tls.caBundlePath,
     demoAccounts: world.admins.map((user) => ({ userPrincipalName: user.userPrincipalName, mfa: user.mfaRegistered })),
     customers: world.customerCount,
+    ...(clockPath ? { clockPath } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clockPathFor, publishClock } from './clock-file';
 import { describeLocalCloud, writeDescriptor } from './descriptor';
 import { demoPorts, startLocalCloud } from './local-cloud';
 import { localCloudSummary } from './summary';
@@ -31,8 +32,10 @@ const anyPort = process.argv.includes('--ports=any');
 
 try {
   const cloud = await startLocalCloud({ tlsDirectory: join(stateDirectory, 'tls'), world, ...(anyPort ? {} : { ports: demoPorts }) });
-  const descriptor = describeLocalCloud(cloud);
   const descriptorPath = join(stateDirectory, 'local-cloud.json');
+  const clockPath = clockPathFor(descriptorPath);
+  publishClock(cloud.state.clock, clockPath);
+  const descriptor = describeLocalCloud(cloud, clockPath);
   writeDescriptor(descriptorPath, descriptor);
   process.stdout.write(`${localCloudSummary(descriptor, descriptorPath)}Press Ctrl+C to stop.\n`);
   const stop = (): void => void cloud.close().then(() => process.exit(0));

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clockPathFor, publishClock } from '../emulators/clock-file';
 import { describeLocalCloud, writeDescriptor } from '../emulators/descriptor';
 import { anyPorts, demoPorts, startLocalCloud, type LocalCloud } from '../emulators/local-cloud';
 import { localCloudSummary } from '../emulators/summary';
@@ -38,9 +39,12 @@ async function start(): Promise<LocalCloud> {
 }
 
 const cloud = await start();
-const descriptor = describeLocalCloud(cloud);
 // SAM_DESK_LOCAL_CLOUD moves the description (a second demo beside the usual one, as the e2e tests run).
 const descriptorPath = process.env.SAM_DESK_LOCAL_CLOUD ?? join(stateDirectory, 'local-cloud.json');
+// The app keeps the cloud's time, so moving the cloud's clock ages tokens in SAM Desk too (see app-clock.ts).
+const clockPath = clockPathFor(descriptorPath);
+publishClock(cloud.state.clock, clockPath);
+const descriptor = describeLocalCloud(cloud, clockPath);
 writeDescriptor(descriptorPath, descriptor);
 process.stdout.write(localCloudSummary(descriptor, descriptorPath));
 

@@ -1,3 +1,4 @@
+import { appClock } from '../services/app-clock';
 import { readPackageVersion } from '../services/app-version';
 import type { SamDeskServices } from '../services/sam-desk-services';
 import type { CliIo } from './cli-io';
@@ -15,7 +16,7 @@ const io: CliIo = {
   readStdin: () => readStdin(process.stdin),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
-  now: () => new Date(),
+  now: appClock(process.env),
 };
 
 async function loadServices(): Promise<SamDeskServices> {

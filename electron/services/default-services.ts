@@ -1,4 +1,5 @@
 import { createTranslator } from '../../shared/i18n/translator';
+import { appClock } from './app-clock';
 import { userDataDirectory } from './app-paths';
 import { envLanguage } from './env-language';
 import { createSamDeskServices, type SamDeskServices } from './sam-desk-services';
@@ -17,7 +18,7 @@ export function defaultServices(
     vault: createKeychain(),
     openBrowser,
     ...(openSignInWindow ? { openSignInWindow } : {}),
-    now: () => new Date(),
+    now: appClock(env),
     language,
     loopbackPages: { success: loopbackPage(t('sam.loopback.success')), failure: loopbackPage(t('sam.loopback.failure')) },
   });

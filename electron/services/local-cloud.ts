@@ -17,6 +17,7 @@ export const localCloudDescriptorSchema = z.object({
   caBundlePath: z.string().min(1),
   demoAccounts: z.array(z.object({ userPrincipalName: z.string(), mfa: z.boolean() })),
   customers: z.number().int().nonnegative(),
+  clockPath: z.string().min(1).optional(),
 });
 export type LocalCloudDescriptor = z.infer<typeof localCloudDescriptorSchema>;
 

@@ -25,6 +25,8 @@ export interface SamDeskServices {
   readonly health: HealthService;
   /** The append-only log of token events. */
   readonly audit: AuditLog;
+  /** SAM Desk's clock, the one every service dates by (the local cloud's in the demo: see app-clock.ts). */
+  readonly now: () => Date;
   getProfile(id: string): Promise<Profile>;
   /** Writes the keychain's copy of the refresh token to Key Vault after a failed write; returns the new version. */
   retryKeyVault(profileId: string): Promise<string>;
@@ -69,6 +71,7 @@ export function createSamDeskServices(deps: SamDeskServicesDeps): SamDeskService
   return {
     profiles,
     vault: deps.vault,
+    now: deps.now,
     getProfile,
     retryKeyVault: async (profileId) => {
       try {

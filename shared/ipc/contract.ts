@@ -23,6 +23,8 @@ export const appInfoSchema = z.object({
   platform: z.string(),
   /** Which Microsoft cloud the app talks to: the real one, or the built-in local emulators (the demo). */
   cloud: z.enum(['microsoft', 'local']),
+  /** Main's clock, so the window's countdowns and relative times agree with what main dated (see renderer clock). */
+  now: z.iso.datetime(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -17,7 +17,8 @@ const healthSettingsPayloadSchema = healthSettingsSchema;
 export const healthMethods = {
   'health.list': {
     request: z.object({}).strict(),
-    response: z.object({ entries: z.array(healthEntrySchema), settings: healthSettingsPayloadSchema }),
+    /** `now`: main's clock when it assessed the entries, so the window's relative times ("2 hours ago") agree with it. */
+    response: z.object({ entries: z.array(healthEntrySchema), settings: healthSettingsPayloadSchema, now: z.iso.datetime() }),
   },
   'health.check': {
     /** Without a profile: every profile, one after another. */

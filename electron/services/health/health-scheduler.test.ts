@@ -7,6 +7,7 @@ import { assessHealth } from '../../../shared/health/assess-health';
 import type { HealthFacts } from '../../../shared/health/health-facts';
 import { memoryVault } from '../../testing/memory-vault';
 import { createSamDeskServices } from '../sam-desk-services';
+import { secretAccounts } from '../secrets/secret-vault';
 import type { HealthEntry } from './health-service';
 import { startHealthScheduler, worsened } from './health-scheduler';
 
@@ -27,7 +28,8 @@ describe('the scheduled health check', () => {
       entry('c', { ...checked, tokenIssuedAt: { value: daysAgo(1), at: daysAgo(1) }, lastError: { value: { code: 'grant-revoked', detail: {} }, at: daysAgo(0) } }),
     ];
     expect(before.map((item) => item.assessment.state)).toEqual(['healthy', 'expiring', 'healthy']);
-    expect(worsened(before, after).map((notice) => [notice.entry.profileId, notice.previous, notice.entry.assessment.state])).toEqual([
+    const seen = Object.fromEntries(before.map((item) => [item.profileId, item.assessment.state]));
+    expect(worsened(seen, after).map((notice) => [notice.entry.profileId, notice.previous, notice.entry.assessment.state])).toEqual([
       ['a', 'healthy', 'expiring'],
       ['c', 'healthy', 'dead'],
     ]);
@@ -51,6 +53,47 @@ describe('the scheduled health check', () => {
       await services.health.updateSettings({ scheduled: true });
       expect(await scheduler.runIfDue()).toBe(true);
       expect((await services.audit.read({ kinds: ['health-check'] })).length).toBe(2);
+    } finally {
+      scheduler.stop();
+    }
+  });
+
+  it('notifies a token that turned expiring by the calendar alone, once, and again after a restart only if it got worse', async () => {
+    let clock = now.getTime();
+    const directory = mkdtempSync(join(tmpdir(), 'sam-desk-schedule-'));
+    const vault = memoryVault();
+    const services = createSamDeskServices({ userDataDirectory: directory, vault, openBrowser: () => undefined, now: () => new Date(clock), loopbackPages: { success: '', failure: '' } });
+    const created = await services.profiles.create(
+      { displayName: 'Quiet partner', tenant: randomUUID(), clientId: randomUUID(), credential: { kind: 'secret' }, keyVault: null, keychain: true, redirectPort: 'any', cloud: { kind: 'custom', authorityHost: 'https://127.0.0.1:9', partnerCenterUrl: 'https://127.0.0.1:9', keyVaultSuffix: 'vault.example' } },
+      { clientSecret: 'not-used' },
+    );
+    if (!created.ok) throw new Error('profile not created');
+    const profileId = created.profile.id;
+    await vault.set(secretAccounts.refreshToken(profileId), 'a refresh token');
+    // A token redeemed today, then never used: nothing about it changes but the date.
+    await services.health.facts.update(profileId, (current) => ({ ...current, tokenIssuedAt: { value: new Date(clock).toISOString(), at: new Date(clock).toISOString() } }));
+    const notices: string[] = [];
+    const start = () => startHealthScheduler({ health: services.health, now: () => new Date(clock), notify: ({ entry, previous }) => notices.push(`${previous}->${entry.assessment.state}`), pollMs: 3_600_000 });
+    let scheduler = start();
+    try {
+      expect(await scheduler.runIfDue()).toBe(true);
+      clock += 70 * 86_400_000;
+      expect(await scheduler.runIfDue()).toBe(true);
+      expect(notices).toEqual([]);
+      clock += 10 * 86_400_000;
+      expect(await scheduler.runIfDue()).toBe(true);
+      expect(notices).toEqual(['healthy->expiring']);
+      clock += 86_400_000;
+      expect(await scheduler.runIfDue()).toBe(true);
+      expect(notices).toEqual(['healthy->expiring']);
+      scheduler.stop();
+      scheduler = start();
+      clock += 86_400_000;
+      expect(await scheduler.runIfDue()).toBe(true);
+      expect(notices).toEqual(['healthy->expiring']);
+      clock += 10 * 86_400_000;
+      expect(await scheduler.runIfDue()).toBe(true);
+      expect(notices).toEqual(['healthy->expiring', 'expiring->dead']);
     } finally {
       scheduler.stop();
     }

@@ -1,5 +1,6 @@
 import { urgency, type HealthState } from '../../../shared/health/health-state';
 import type { HealthEntry, HealthService } from './health-service';
+import type { NotifiedStates } from './notified-states';
 
 /**
  * While the app runs: the scheduled health check (daily by default), with keep-alive when the admin allowed it, and a
@@ -22,11 +23,10 @@ export interface HealthSchedulerOptions {
 
 const NOTIFIED_STATES: ReadonlySet<HealthState> = new Set<HealthState>(['expiring', 'action-needed', 'dead']);
 
-/** The profiles whose state got worse into one worth a notification. */
-export function worsened(before: readonly HealthEntry[], after: readonly HealthEntry[]): HealthNotice[] {
-  const previous = new Map(before.map((entry) => [entry.profileId, entry.assessment.state]));
+/** The profiles whose state got worse, since the scheduled check last saw them, into one worth a notification. */
+export function worsened(seen: NotifiedStates, after: readonly HealthEntry[]): HealthNotice[] {
   return after.flatMap((entry) => {
-    const was = previous.get(entry.profileId) ?? 'unknown';
+    const was = seen[entry.profileId] ?? 'unknown';
     const now = entry.assessment.state;
     return NOTIFIED_STATES.has(now) && urgency(now) < urgency(was) ? [{ entry, previous: was }] : [];
   });
@@ -53,7 +53,9 @@ export function startHealthScheduler(options: HealthSchedulerOptions): { readonl
       const last = oldestCheck(before);
       if (last !== null && options.now().getTime() - last < settings.intervalHours * 3_600_000) return false;
       const after = await options.health.checkAll({ refresh: settings.keepAlive });
-      if (settings.notify) for (const notice of worsened(before, after)) options.notify(notice);
+      const notices = worsened(await options.health.notified.read(), after);
+      await options.health.notified.write(Object.fromEntries(after.map((entry) => [entry.profileId, entry.assessment.state])));
+      if (settings.notify) for (const notice of notices) options.notify(notice);
       return true;
     })()
       .catch(() => false)

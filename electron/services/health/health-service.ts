@@ -14,6 +14,7 @@ import type { AccessToken, TokenService } from '../sam/token-service';
 import type { SecretVault } from '../secrets/secret-vault';
 import { createHealthFactsFile } from './health-facts-file';
 import { createHealthSettingsFile } from './health-settings';
+import { createNotifiedStatesFile } from './notified-states';
 import { readTokenStores } from './token-stores';
 
 /**
@@ -53,6 +54,7 @@ function accessTokenFact(token: string, now: Date): AccessTokenFact {
 
 export function createHealthService(deps: HealthDeps) {
   const settings = createHealthSettingsFile(deps.directory);
+  const notified = createNotifiedStatesFile(deps.directory);
   const listeners = new Set<(profileId: string) => void>();
   const facts = createHealthFactsFile(deps.directory, (profileId) => {
     for (const listener of listeners) listener(profileId);
@@ -85,6 +87,8 @@ export function createHealthService(deps: HealthDeps) {
   return {
     settings,
     facts,
+    /** The states the scheduled check last saw, which its notifications compare against. */
+    notified,
 
     /** A consent's outcome, from the window, the CLI or a deep link. */
     async recordConsent(outcome: Exclude<ConsentProgress, { state: 'step' }>): Promise<void> {

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import { errorCodeOf, type IpcErrorCode } from '../../../shared/ipc/errors';
 import { samDesk } from '../bridge/install-bridge';
+import { followMainClock } from '../clock/main-clock';
 
 interface AppState {
   readonly info: AppInfo | null;
@@ -19,6 +20,7 @@ export const useAppStore = create<AppState>()((set) => ({
   async load() {
     try {
       const info = await samDesk().app.info({});
+      followMainClock(info.now);
       set({ info, online: info.online, error: null });
     } catch (error) {
       set({ error: errorCodeOf(error) });

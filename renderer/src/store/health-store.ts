@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { errorCodeOf, type IpcErrorCode } from '../../../shared/ipc/errors';
 import type { SamErrorCode } from '../../../shared/sam/error-codes';
 import { samDesk } from '../bridge/install-bridge';
+import { followMainClock } from '../clock/main-clock';
 import { auditRequest, noAuditFilter, type AuditFilterForm } from './audit-filter';
 import { checkAllAnswered, checkAllHeard, checkAllStarted, idleCheckAll, type CheckAll } from './check-all';
 import { coalesced } from './coalesced';
@@ -109,7 +110,8 @@ export const useHealthStore = create<HealthState>()((set, get) => {
 
     async load() {
       try {
-        const { entries, settings } = await samDesk().health.list({});
+        const { entries, settings, now } = await samDesk().health.list({});
+        followMainClock(now);
         set({ entries, settings, loaded: true, error: null });
       } catch (error) {
         set({ loaded: true, error: errorCodeOf(error) });

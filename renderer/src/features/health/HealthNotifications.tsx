@@ -3,6 +3,7 @@ import { DismissRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { HealthState } from '../../../../shared/health/health-state';
 import { useHealthStore } from '../../store/health-store';
+import { ReconsentShortcut } from './ReconsentShortcut';
 
 const useStyles = makeStyles({
   stack: {
@@ -47,6 +48,7 @@ export function HealthNotifications() {
             >
               {t('health.notifications.open')}
             </Button>
+            <ReconsentShortcut profileId={notification.profileId} testId="health-notification-reconsent" onStarted={() => dismiss(notification.id)} />
           </MessageBarActions>
         </MessageBar>
       ))}

@@ -3,6 +3,7 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import { useHealthStore } from '../../store/health-store';
 import { useNow } from '../inspector/use-now';
 import { HealthActionButton } from './HealthActionButton';
+import { offersReconsent, ReconsentShortcut } from './ReconsentShortcut';
 import { answerText, asOfText, daysLeftText, lastCheckText, reasonSentence, type HealthRow } from './health-row';
 import { StateBadge } from './StateBadge';
 import { useTranslate } from './use-translate';
@@ -16,6 +17,7 @@ const useStyles = makeStyles({
   reason: { color: tokens.colorNeutralForeground2 },
   asOf: { color: tokens.colorNeutralForeground3 },
   number: { fontVariantNumeric: 'tabular-nums' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
 });
 
 export const nameId = (profileId: string): string => `health-name-${profileId}`;
@@ -93,7 +95,10 @@ export function HealthTable({ rows }: { readonly rows: readonly HealthRow[] }) {
                 {lastCheckText(row.lastCheckAt, t, language, now)}
               </TableCell>
               <TableCell>
-                <HealthActionButton profileId={row.profileId} action={row.action} describedBy={nameId(row.profileId)} />
+                <div className={styles.actions}>
+                  <HealthActionButton profileId={row.profileId} action={row.action} describedBy={nameId(row.profileId)} />
+                  {offersReconsent(row.state, row.action) && <ReconsentShortcut profileId={row.profileId} describedBy={nameId(row.profileId)} testId="health-row-reconsent" />}
+                </div>
               </TableCell>
             </TableRow>
           ))}

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
+import { mainNow } from '../../clock/main-clock';
 
-/** The current time, re-read every second while `active`: drives the live expiry countdown. */
+/** The current time by main's clock, re-read every second while `active`: drives the live expiry countdown. */
 export function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(() => mainNow());
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const timer = setInterval(() => setNow(mainNow()), 1000);
     return () => clearInterval(timer);
   }, [active]);
   return now;

@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, request as apiRequest, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { launchApp } from './support/launch-app';
+import { advanceCloudClock, consentSelectedProfile, controlApi, newDescriptorPath, readDescriptor, type Descriptor } from './support/local-cloud';
 import { signInBrowser, signInWithMfa } from './support/sign-in';
 
 /**
@@ -17,36 +16,6 @@ import { signInBrowser, signInWithMfa } from './support/sign-in';
 test.use({ locale: 'en-US', timezoneId: 'Europe/Stockholm', acceptDownloads: true, viewport: { width: 1280, height: 900 } });
 
 const DEMO_PROFILE = 'Contoso Partner (demo)';
-const DAY_SECONDS = 86_400;
-
-interface Descriptor {
-  endpoints: { entra: string; keyVault: string; partnerCenter: string; control: string };
-  tenantId: string;
-  tenantDomain: string;
-  clientId: string;
-}
-
-/** The emulator's control API; a fresh connection per call (the server drops idle keep-alive sockets). */
-async function controlApi(baseURL: string): Promise<APIRequestContext> {
-  return apiRequest.newContext({ baseURL, ignoreHTTPSErrors: true, extraHTTPHeaders: { 'x-emulator-control': '1', connection: 'close' } });
-}
-
-async function advanceCloudClock(control: APIRequestContext, days: number): Promise<void> {
-  const response = await control.post('/clock/advance', { data: { seconds: days * DAY_SECONDS } });
-  expect(response.ok(), await response.text()).toBe(true);
-}
-
-/** Consents the selected profile from its Connection profiles page, the link opened in the admin's own browser. */
-async function consentSelectedProfile(page: Page, signIn: Page): Promise<void> {
-  const consentPanel = page.getByTestId('consent-panel');
-  const openBrowser = consentPanel.getByRole('checkbox', { name: 'Open the sign-in page in my browser' });
-  if (await openBrowser.isChecked()) await openBrowser.uncheck();
-  await consentPanel.getByRole('button', { name: 'Consent', exact: true }).click();
-  const link = consentPanel.getByTestId('sign-in-link');
-  await expect(link).toBeVisible();
-  await signInWithMfa(signIn, (await link.getAttribute('href')) ?? '');
-  await expect(consentPanel.getByTestId('consent-result')).toHaveAttribute('data-state', 'succeeded', { timeout: 20_000 });
-}
 
 /** A second profile for the same partner, made in the editor, keeping its refresh token in this computer's keychain. */
 async function createKeychainProfile(page: Page, name: string, cloud: Descriptor, clientSecret: string): Promise<void> {
@@ -82,12 +51,12 @@ async function refreshNow(page: Page, row: Locator): Promise<Locator> {
 
 test('the dashboard puts the profile that needs a reconsent first, and one click reconsents it', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const descriptorPath = join(mkdtempSync(join(tmpdir(), 'sam-desk-e2e-cloud-')), 'local-cloud.json');
+  const descriptorPath = newDescriptorPath();
   const demo = await launchApp('scripts/demo.ts', { args: ['--ports=any'], env: { SAM_DESK_LOCAL_CLOUD: descriptorPath } });
-  const control = await controlApi((JSON.parse(readFileSync(descriptorPath, 'utf8')) as Descriptor).endpoints.control);
+  const control = await controlApi(readDescriptor(descriptorPath).endpoints.control);
   let relaunched: Awaited<ReturnType<typeof launchApp>> | null = null;
   try {
-    const cloud = JSON.parse(readFileSync(descriptorPath, 'utf8')) as Descriptor;
+    const cloud = readDescriptor(descriptorPath);
     const { clientSecret } = (await (await control.get('/app/secret')).json()) as { clientSecret: string };
     const second = `E2E health ${Date.now().toString(36)}`;
     await page.goto(demo.app.url);

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, net, nativeTheme, Notification, session, shell } from 'electron';
 import { compose } from '../compose';
+import { installCrashGuard } from '../services/crash-guard';
 import { createLogger } from '../services/logger';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { handleDeepLinks } from './deep-links';
@@ -26,6 +27,7 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   let mainWindow: BrowserWindow | null = null;
   const logger = createLogger((line) => process.stderr.write(`${line}\n`));
+  installCrashGuard(process, logger);
 
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   app.on('second-instance', () => {

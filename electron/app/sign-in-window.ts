@@ -37,7 +37,7 @@ export function openSignInWindow(signInUrl: string, redirectUri: string, parent:
     ...(parent ? { parent } : {}),
     title: 'Sign in — SAM Desk',
     autoHideMenuBar: true,
-    webPreferences: { partition, sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, spellcheck: false, navigateOnDragDrop: false },
+    webPreferences: { partition, sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, spellcheck: false, navigateOnDragDrop: false, disableBlinkFeatures: 'Auxclick' },
   });
   pendingPolicy = null;
   const signInSession = session.fromPartition(partition);

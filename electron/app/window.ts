@@ -24,6 +24,8 @@ export function createSecureWindow(preloadPath: string, options: BrowserWindowCo
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // A middle click would ask for a new window; refused anyway by the window-open handler, and not offered at all.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   lockDown(window.webContents);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compose } from '../compose';
 import { readPackageVersion } from '../services/app-version';
+import { installCrashGuard } from '../services/crash-guard';
 import { createLogger } from '../services/logger';
 import { findLocalCloud } from '../services/local-cloud';
 import { defaultServices } from '../services/default-services';
@@ -22,6 +23,7 @@ if (!existsSync(rendererDir)) {
 
 const portArgument = process.argv.find((arg) => arg.startsWith('--port='));
 const logger = createLogger((line) => process.stderr.write(`${line}\n`));
+installCrashGuard(process, logger);
 const localCloud = findLocalCloud(process.env);
 if (localCloud.kind === 'unreadable') {
   process.stderr.write(`sam-desk: SAM_DESK_LOCAL_CLOUD points at ${localCloud.path}, which is not a local cloud description. Start the demo with \`npm run demo\`.\n`);

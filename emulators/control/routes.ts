@@ -71,6 +71,8 @@ export function controlRoutes(cloud: CloudState, entra: EntraState, keyVault: Ke
 
   return [
     { method: 'GET', path: '/state', handler: guarded(null, summary) },
+    // Every token value issued so far and the app's client secret: what the secret hygiene tests search for.
+    { method: 'GET', path: '/secrets/issued', handler: guarded(null, () => json(200, { tokens: [...entra.issued], clientSecret: cloud.world.app.clientSecret })) },
     {
       method: 'POST',
       path: '/faults',

@@ -95,7 +95,19 @@ export class EntraState {
     return token;
   }
 
+  /**
+   * Every token value this emulator handed out (access, ID and refresh tokens), newest last, bounded: the secret
+   * hygiene tests search everything SAM Desk wrote or sent for each of them.
+   */
+  readonly issued: string[] = [];
+
+  recordIssued(...tokens: readonly unknown[]): void {
+    for (const token of tokens) if (typeof token === 'string' && token.length > 0) this.issued.push(token);
+    if (this.issued.length > 10_000) this.issued.splice(0, this.issued.length - 10_000);
+  }
+
   reset(): void {
+    this.issued.length = 0;
     this.flows.clear();
     this.codes.clear();
     this.refreshTokens.clear();

@@ -128,6 +128,7 @@ export function tokenEndpoint(cloud: CloudState, entra: EntraState, endpoints: C
     if (oidc.includes('offline_access') || resource === null || scopes.includes('.default')) {
       body.refresh_token = entra.issueRefreshToken({ clientId, userId, methods, authTime, issuedAt: cloud.clock.nowSeconds() });
     }
+    entra.recordIssued(body.access_token, body.id_token, body.refresh_token);
     return json(200, body, { 'cache-control': 'no-store' });
   }
 
@@ -139,6 +140,7 @@ export function tokenEndpoint(cloud: CloudState, entra: EntraState, endpoints: C
     }
     const clientId = (form.get('client_id') ?? '').toLowerCase();
     const accessToken = await appAccessToken(cloud, endpoints.entra, clientId, servicePrincipalId(clientId), scope.resource);
+    entra.recordIssued(accessToken);
     return json(200, { token_type: 'Bearer', expires_in: ACCESS_TOKEN_LIFETIME_SECONDS, ext_expires_in: ACCESS_TOKEN_LIFETIME_SECONDS, access_token: accessToken }, { 'cache-control': 'no-store' });
   }
 }

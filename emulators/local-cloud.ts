@@ -6,6 +6,7 @@ import { ensureTlsMaterial, type TlsMaterial } from './core/tls-certificate';
 import { controlRoutes } from './control/routes';
 import { entraRoutes } from './entra/routes';
 import { EntraState } from './entra/entra-state';
+import { graphHeaders, graphRoutes } from './graph/routes';
 import { keyVaultRoutes } from './keyvault/routes';
 import { KeyVaultStore } from './keyvault/store';
 import { partnerCenterHeaders, partnerCenterRoutes } from './partner-center/routes';
@@ -14,12 +15,13 @@ export interface LocalCloudPorts {
   readonly entra: number;
   readonly keyVault: number;
   readonly partnerCenter: number;
+  readonly graph: number;
   readonly control: number;
 }
 
 /** Fixed ports for the demo (so a saved demo profile keeps working); tests pass 0 for free ports. */
-export const demoPorts: LocalCloudPorts = { entra: 47_301, keyVault: 47_302, partnerCenter: 47_303, control: 47_300 };
-export const anyPorts: LocalCloudPorts = { entra: 0, keyVault: 0, partnerCenter: 0, control: 0 };
+export const demoPorts: LocalCloudPorts = { entra: 47_301, keyVault: 47_302, partnerCenter: 47_303, graph: 47_304, control: 47_300 };
+export const anyPorts: LocalCloudPorts = { entra: 0, keyVault: 0, partnerCenter: 0, graph: 0, control: 0 };
 
 export interface LocalCloudOptions {
   readonly tlsDirectory: string;
@@ -37,14 +39,14 @@ export interface LocalCloud {
 }
 
 /**
- * Starts Entra ID, Key Vault and Partner Center emulators plus the control API, each over HTTPS on 127.0.0.1, all
+ * Starts Entra ID, Key Vault, Partner Center and Microsoft Graph emulators plus the control API, each over HTTPS on 127.0.0.1, all
  * sharing one seeded world, clock and signing key.
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const ports = options.ports ?? anyPorts;
   const tls = await ensureTlsMaterial(options.tlsDirectory);
   const state = await CloudState.create(options.world);
-  const endpoints: CloudEndpoints = { entra: '', keyVault: '', partnerCenter: '', control: '' };
+  const endpoints: CloudEndpoints = { entra: '', keyVault: '', partnerCenter: '', graph: '', control: '' };
   const entra = new EntraState(state);
   const keyVault = new KeyVaultStore();
   const servers: ServiceServer[] = [];
@@ -57,6 +59,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     endpoints.entra = await start('entra', ports.entra, entraRoutes(state, entra, endpoints));
     endpoints.keyVault = await start('keyvault', ports.keyVault, keyVaultRoutes(state, keyVault, endpoints));
     endpoints.partnerCenter = await start('partnercenter', ports.partnerCenter, partnerCenterRoutes(state, endpoints), partnerCenterHeaders);
+    endpoints.graph = await start('graph', ports.graph, graphRoutes(state, entra, endpoints), graphHeaders);
     endpoints.control = await start('control', ports.control, controlRoutes(state, entra, keyVault, endpoints));
   } catch (error) {
     await Promise.all(servers.map((server) => server.close()));

@@ -9,6 +9,7 @@ export function localCloudSummary(descriptor: LocalCloudDescriptor, descriptorPa
     `  Entra ID        ${endpoints.entra}/${descriptor.tenantId}`,
     `  Key Vault       ${endpoints.keyVault}`,
     `  Partner Center  ${endpoints.partnerCenter}/v1  (${String(descriptor.customers)} customers)`,
+    `  Microsoft Graph ${endpoints.graph}/v1.0`,
     `  Control API     ${endpoints.control}`,
     `  Demo sign-in    ${descriptor.demoAccounts.map((account) => `${account.userPrincipalName}${account.mfa ? ' (MFA)' : ' (no MFA)'}`).join(', ')}; password ${DEMO_PASSWORD}`,
     `Trust it with NODE_EXTRA_CA_CERTS=${descriptor.caBundlePath}`,

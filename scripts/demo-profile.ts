@@ -1,4 +1,5 @@
 import type { LocalCloud } from '../emulators/local-cloud';
+import type { Profile, ProfileInput } from '../shared/profiles/profile';
 import { localCloudProfile } from '../emulators/testing/profile-input';
 import { createSamDeskServices } from '../electron/services/sam-desk-services';
 import { createKeychain } from '../electron/services/secrets/keychain';
@@ -8,7 +9,8 @@ export const DEMO_PROFILE_NAME = 'Contoso Partner (demo)';
 /**
  * The ready profile `npm run demo` gives a new user: the seeded partner in the local Microsoft cloud, its app's
  * client secret in the OS keychain, the refresh token going to the local Key Vault and the keychain. Created once
- * per settings folder; an existing one is left as it is.
+ * per settings folder; an existing one is left as it is, except that one made before the local cloud had Microsoft
+ * Graph is given Graph's URL (nothing else changes, so its refresh token stays).
  */
 export async function ensureDemoProfile(cloud: LocalCloud, userDataDirectory: string): Promise<'created' | 'exists'> {
   const services = createSamDeskServices({
@@ -19,9 +21,20 @@ export async function ensureDemoProfile(cloud: LocalCloud, userDataDirectory: st
     loopbackPages: { success: '', failure: '' },
   });
   const { profiles } = await services.profiles.list();
-  if (profiles.some((profile) => profile.displayName === DEMO_PROFILE_NAME)) return 'exists';
+  const existing = profiles.find((profile) => profile.displayName === DEMO_PROFILE_NAME);
+  if (existing) {
+    if (existing.cloud.kind === 'custom' && existing.cloud.graphUrl === undefined) {
+      await services.profiles.update(existing.id, { ...inputOf(existing), cloud: { ...existing.cloud, graphUrl: cloud.endpoints.graph } });
+    }
+    return 'exists';
+  }
   const { input, secrets } = localCloudProfile(cloud, { displayName: DEMO_PROFILE_NAME, keyVaultSecret: 'PartnerCenterRefreshToken' });
   const result = await services.profiles.create(input, secrets);
   if (!result.ok) throw new Error(`the demo profile was refused: ${result.errors.map((error) => error.field).join(', ')}`);
   return 'created';
+}
+
+/** The editable fields of a saved profile, as profiles.update takes them. */
+function inputOf(profile: Profile): ProfileInput {
+  return { displayName: profile.displayName, tenant: profile.tenant, clientId: profile.clientId, credential: profile.credential, keyVault: profile.keyVault, keychain: profile.keychain, redirectPort: profile.redirectPort, cloud: profile.cloud };
 }

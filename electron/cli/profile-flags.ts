@@ -20,6 +20,7 @@ export const profileFlags = new Set([
   'authority-host',
   'partner-center-url',
   'key-vault-suffix',
+  'graph-url',
   'json',
 ]);
 
@@ -37,9 +38,17 @@ const text = (flags: Flags, name: string): string | undefined => {
 export function profileInputFromFlags(flags: Flags, base: Partial<ProfileInput> = {}): unknown {
   const cloudKind = text(flags, 'cloud') ?? base.cloud?.kind ?? 'public';
   const baseCustom = base.cloud?.kind === 'custom' ? base.cloud : undefined;
+  // Microsoft Graph's URL is optional: kept from the profile being edited, and --graph-url= (empty) removes it.
+  const graphUrl = text(flags, 'graph-url') ?? baseCustom?.graphUrl ?? '';
   const cloud =
     cloudKind === 'custom'
-      ? { kind: 'custom', authorityHost: text(flags, 'authority-host') ?? baseCustom?.authorityHost ?? '', partnerCenterUrl: text(flags, 'partner-center-url') ?? baseCustom?.partnerCenterUrl ?? '', keyVaultSuffix: text(flags, 'key-vault-suffix') ?? baseCustom?.keyVaultSuffix ?? '' }
+      ? {
+          kind: 'custom',
+          authorityHost: text(flags, 'authority-host') ?? baseCustom?.authorityHost ?? '',
+          partnerCenterUrl: text(flags, 'partner-center-url') ?? baseCustom?.partnerCenterUrl ?? '',
+          keyVaultSuffix: text(flags, 'key-vault-suffix') ?? baseCustom?.keyVaultSuffix ?? '',
+          ...(graphUrl === '' ? {} : { graphUrl }),
+        }
       : { kind: cloudKind };
   const certificate = text(flags, 'certificate');
   const credential = certificate !== undefined ? { kind: 'certificate', path: certificate, thumbprint: text(flags, 'thumbprint') ?? '' } : flags.has('client-secret-stdin') ? { kind: 'secret' } : (base.credential ?? { kind: 'secret' });

@@ -22,12 +22,17 @@ export function parseDeepLink(raw: string): DeepLink | null {
     return null;
   }
   if (url.protocol !== `${DEEP_LINK_SCHEME}:` || url.username !== '' || url.password !== '') return null;
-  // sam-desk://reconsent?… puts the action in the host; sam-desk:reconsent?… in the path. Accept both spellings.
+  // sam-desk://reconsent?… puts the action in the host; sam-desk:reconsent?… in the path. Accept both spellings,
+  // but not both at once (sam-desk://reconsent/delete?… names two actions).
+  if (url.host !== '' && url.pathname !== '' && url.pathname !== '/') return null;
   const action = (url.host || url.pathname).replace(/^\/+|\/+$/g, '').toLowerCase();
   if (!actions.has(action as DeepLink['action'])) return null;
-  const profile = url.searchParams.get('profile')?.trim() ?? '';
-  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  if (profile === '' || profile.length > 100 || /[\u0000-\u001f\u007f]/.test(profile)) return null;
+  // Two profile parameters are ambiguous: which one did the admin see in the e-mail?
+  const given = url.searchParams.getAll('profile');
+  if (given.length !== 1) return null;
+  const profile = given[0]?.trim() ?? '';
+  // Control characters (C0, DEL and C1) are refused: no profile reference needs them.
+  if (profile === '' || profile.length > 100 || /\p{Cc}/u.test(profile)) return null;
   return { action: action as DeepLink['action'], profile };
 }
 

@@ -9,7 +9,8 @@ import { z } from 'zod';
 export const localCloudDescriptorSchema = z.object({
   kind: z.literal('sam-desk-local-cloud'),
   version: z.literal(1),
-  endpoints: z.object({ entra: z.url(), keyVault: z.url(), partnerCenter: z.url(), control: z.url() }),
+  // Graph joined later: a description written by an older local cloud has none, and still reads.
+  endpoints: z.object({ entra: z.url(), keyVault: z.url(), partnerCenter: z.url(), graph: z.url().optional(), control: z.url() }),
   tenantId: z.string().min(1),
   tenantDomain: z.string().min(1),
   clientId: z.string().min(1),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CloudState } from '../core/cloud-state';
+import { graphAppRoles, type CloudState } from '../core/cloud-state';
 import type { CloudEndpoints } from '../core/endpoints';
 import { json, type EmulatorRequest, type EmulatorResponse, type Route } from '../core/http';
 import type { EntraState } from '../entra/entra-state';
@@ -7,23 +7,31 @@ import type { KeyVaultStore } from '../keyvault/store';
 
 /**
  * The control API tests and the demo use to bend the local cloud: inject faults, move the clock, revoke grants,
- * toggle MFA enforcement and Conditional Access, set throttling budgets, expire the client secret.
+ * toggle MFA enforcement and Conditional Access, set throttling budgets, expire the client secret or move its end date,
+ * grant or deny the app's Microsoft Graph permissions.
  * Every call must carry `x-emulator-control: 1`: a custom header forces a CORS preflight, which this server never
  * answers, so a web page in the user's browser cannot drive it.
  */
 export const CONTROL_HEADER = 'x-emulator-control';
 
-const service = z.enum(['entra', 'keyvault', 'partnercenter']);
+const service = z.enum(['entra', 'keyvault', 'partnercenter', 'graph']);
 const faultSchema = z.object({
   service,
   path: z.string().startsWith('/').optional(),
   method: z.string().optional(),
   count: z.number().int().min(1).max(10_000).default(1),
+  /** Only requests whose body contains this (e.g. `grant_type=refresh_token`). */
+  bodyContains: z.string().min(1).max(256).optional(),
+  /** Let this many matching requests through first (e.g. fail the second page). */
+  skip: z.number().int().min(0).max(10_000).optional(),
   fault: z.discriminatedUnion('type', [
     z.object({ type: z.literal('status'), status: z.number().int().min(400).max(599), body: z.unknown().optional(), headers: z.record(z.string(), z.string()).optional() }),
     z.object({ type: z.literal('delay'), ms: z.number().int().min(0).max(120_000) }),
+    z.object({ type: z.literal('slow-answer'), ms: z.number().int().min(0).max(120_000) }),
     z.object({ type: z.literal('reset') }),
     z.object({ type: z.literal('malformed-json') }),
+    z.object({ type: z.literal('patch-json'), set: z.record(z.string().min(1), z.unknown()).optional(), remove: z.array(z.string().min(1)).optional() }),
+    z.object({ type: z.literal('huge-body'), bytes: z.number().int().min(1).max(64 * 1024 * 1024) }),
   ]),
 });
 const settingsSchema = z
@@ -32,10 +40,16 @@ const settingsSchema = z
     tenantRequiresMfa: z.boolean(),
     signInFrequencySeconds: z.number().int().positive().nullable(),
     clientSecretExpired: z.boolean(),
+    graphAppRoles: z.array(z.enum(graphAppRoles)).max(graphAppRoles.length),
   })
   .partial()
   .strict();
 const throttleSchema = z.object({ service, requests: z.number().int().min(0), retryAfterSeconds: z.number().int().min(1).max(3_600) });
+/** The SAM app's client secret ends at this instant, or this many days from the cloud's now (negative: already ended). */
+const secretExpirySchema = z.union([
+  z.object({ endDateTime: z.iso.datetime({ offset: true }) }).strict(),
+  z.object({ daysFromNow: z.number().min(-3_650).max(3_650) }).strict(),
+]);
 const permissionsSchema = z.object({ principalId: z.string().min(1), permissions: z.array(z.enum(['get', 'set', 'list', 'delete', 'recover', 'purge'])) });
 
 export function controlRoutes(cloud: CloudState, entra: EntraState, keyVault: KeyVaultStore, endpoints: CloudEndpoints): Route[] {
@@ -63,7 +77,7 @@ export function controlRoutes(cloud: CloudState, entra: EntraState, keyVault: Ke
       pendingFaults: cloud.faults.pending.length,
       partner: cloud.world.partner,
       admins: cloud.world.admins.map((user) => ({ id: user.id, userPrincipalName: user.userPrincipalName, displayName: user.displayName, mfaRegistered: user.mfaRegistered })),
-      app: { clientId: cloud.world.app.clientId, displayName: cloud.world.app.displayName, redirectUris: cloud.world.app.redirectUris },
+      app: { clientId: cloud.world.app.clientId, displayName: cloud.world.app.displayName, redirectUris: cloud.world.app.redirectUris, secretEndDateTime: cloud.appSecretEndsAt.toISOString() },
       customers: cloud.world.customerCount,
       refreshTokens: entra.refreshTokens.size,
       keyVaultSecrets: keyVault.secretNames().length,
@@ -77,7 +91,15 @@ export function controlRoutes(cloud: CloudState, entra: EntraState, keyVault: Ke
       method: 'POST',
       path: '/faults',
       handler: guarded(faultSchema, (body) => {
-        cloud.faults.add({ service: body.service, ...(body.path ? { path: body.path } : {}), ...(body.method ? { method: body.method } : {}), fault: body.fault, remaining: body.count });
+        cloud.faults.add({
+          service: body.service,
+          ...(body.path ? { path: body.path } : {}),
+          ...(body.method ? { method: body.method } : {}),
+          ...(body.bodyContains ? { bodyContains: body.bodyContains } : {}),
+          ...(body.skip ? { skip: body.skip } : {}),
+          fault: body.fault,
+          remaining: body.count,
+        });
         return json(201, { pending: cloud.faults.pending.length });
       }),
     },
@@ -127,6 +149,14 @@ export function controlRoutes(cloud: CloudState, entra: EntraState, keyVault: Ke
     { method: 'DELETE', path: '/throttle', handler: guarded(null, () => (cloud.throttles.clear(), json(204, undefined))) },
     // The demo app's secret, shown once to whoever holds the control header, like the portal shows a new secret.
     { method: 'GET', path: '/app/secret', handler: guarded(null, () => json(200, { clientId: cloud.world.app.clientId, clientSecret: cloud.world.app.clientSecret })) },
+    {
+      method: 'POST',
+      path: '/app/secret-expiry',
+      handler: guarded(secretExpirySchema, (body) => {
+        cloud.appSecretEndsAt = 'endDateTime' in body ? new Date(body.endDateTime) : new Date(cloud.clock.now().getTime() + body.daysFromNow * 86_400_000);
+        return json(200, { endDateTime: cloud.appSecretEndsAt.toISOString() });
+      }),
+    },
     {
       method: 'POST',
       path: '/app/certificates',

@@ -4,7 +4,18 @@ import { FaultInjector } from './faults';
 import { SigningKeys } from './signing-keys';
 
 /** Service names, as used by fault rules and throttling budgets. */
-export type ServiceName = 'entra' | 'keyvault' | 'partnercenter';
+export type ServiceName = 'entra' | 'keyvault' | 'partnercenter' | 'graph';
+
+/**
+ * The Microsoft Graph application permissions that let an app read application registrations (GET /applications),
+ * per Graph's permissions reference; Application.ReadWrite.OwnedBy only for apps it owns (here: itself).
+ */
+export const graphAppRoles = ['Application.Read.All', 'Application.ReadWrite.OwnedBy', 'Application.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'] as const;
+export type GraphAppRole = (typeof graphAppRoles)[number];
+
+/** How long the seeded app's client secret lives from the local cloud's start, unless the control API says otherwise. */
+export const DEFAULT_SECRET_LIFETIME_DAYS = 730;
+const DAY_MS = 86_400_000;
 
 export type KeyVaultPermission = 'get' | 'set' | 'list' | 'delete' | 'recover' | 'purge';
 
@@ -16,8 +27,13 @@ export interface CloudSettings {
   tenantRequiresMfa: boolean;
   /** Conditional Access sign-in frequency: refresh tokens older than this since sign-in fail with 70043. */
   signInFrequencySeconds: number | null;
-  /** The app's client secret has expired (7000222). */
+  /** The app's client secret has expired (7000222), whatever its end date says. */
   clientSecretExpired: boolean;
+  /**
+   * The Microsoft Graph application permissions admin-consented for the SAM app: what its app-only Graph tokens
+   * carry in `roles`. Application.Read.All by default, so the demo shows the secret's expiry; [] to deny.
+   */
+  graphAppRoles: readonly GraphAppRole[];
 }
 
 /** N requests, then 429 with Retry-After; once that wait has passed, the budget refills (like a rate window). */
@@ -33,10 +49,11 @@ export const defaultSettings = (): CloudSettings => ({
   tenantRequiresMfa: false,
   signInFrequencySeconds: null,
   clientSecretExpired: false,
+  graphAppRoles: ['Application.Read.All'],
 });
 
 /**
- * Everything the three emulators share: the seeded world, the clock, injected faults, the signing key, settings,
+ * Everything the emulators share: the seeded world, the clock, injected faults, the signing key, settings,
  * throttling budgets, Key Vault permissions, and revoked grants. One instance per local cloud.
  */
 export class CloudState {
@@ -49,6 +66,13 @@ export class CloudState {
   readonly keyVaultPermissions = new Map<string, Set<KeyVaultPermission>>();
   /** Users whose grants were revoked (password reset, "revoke sessions"): refresh tokens issued before fail with 50173. */
   readonly revokedAt = new Map<string, number>();
+  /** When this local cloud was made: the seeded app's credentials are dated from it. */
+  readonly createdAt: Date = this.clock.now();
+  /**
+   * When the SAM app's client secret (the one SAM Desk holds) ends: Entra refuses it from that instant (7000222) and
+   * Microsoft Graph lists it with this endDateTime. The control API moves it (POST /app/secret-expiry).
+   */
+  appSecretEndsAt: Date = this.defaultSecretEnd();
 
   private constructor(
     readonly world: World,
@@ -80,7 +104,12 @@ export class CloudState {
     return Math.max(1, Math.ceil((budget.blockedUntilMs - now) / 1000));
   }
 
+  private defaultSecretEnd(): Date {
+    return new Date(this.createdAt.getTime() + DEFAULT_SECRET_LIFETIME_DAYS * DAY_MS);
+  }
+
   reset(): void {
+    this.appSecretEndsAt = this.defaultSecretEnd();
     this.clock.reset();
     this.faults.clear();
     this.settings = defaultSettings();

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FaultInjector } from './faults';
+import { hugeBody, patchJson, type FaultInjector } from './faults';
 import type { TlsMaterial } from './tls-certificate';
 
 /** One request as an emulator route sees it: parsed URL, path parameters, headers, and the body on demand. */
@@ -88,7 +88,11 @@ export async function startService(options: ServiceOptions): Promise<ServiceServ
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', `https://${req.headers.host ?? '127.0.0.1'}`);
     const extraHeaders = options.decorate?.(req) ?? {};
-    const fault = options.faults.take(options.name, method, url.pathname);
+    // Routes read the body through the same memoised request, so reading it here for a fault rule costs nothing twice.
+    let request: EmulatorRequest | null = null;
+    const requestFor = (params: Record<string, string>): EmulatorRequest => (request = { ...(request ?? makeRequest(req, method, url, {})), params });
+    const body = options.faults.needsBody(options.name) ? await requestFor({}).text().catch(() => '') : null;
+    const fault = options.faults.take(options.name, method, url.pathname, body);
     if (fault?.type === 'reset') {
       req.socket.destroy();
       return;
@@ -109,8 +113,16 @@ export async function startService(options: ServiceOptions): Promise<ServiceServ
       const match = pattern.exec(url.pathname);
       if (!match) continue;
       const params = Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]));
-      const response = await route.handler(makeRequest(req, method, url, params));
-      send(res, { ...response, headers: { ...extraHeaders, ...response.headers } });
+      const response = await route.handler(requestFor(params));
+      const headers = { ...extraHeaders, ...response.headers };
+      if (fault?.type === 'slow-answer') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      if (fault?.type === 'patch-json') {
+        send(res, { ...response, body: patchJson(response.body, fault), headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
+      } else if (fault?.type === 'huge-body') {
+        send(res, { ...response, body: hugeBody(response.body, fault.bytes), headers: { ...headers, 'content-type': headers['content-type'] ?? 'application/json; charset=utf-8' } });
+      } else {
+        send(res, { ...response, headers });
+      }
       return;
     }
     send(res, { status: 404, body: { error: 'not_found', path: url.pathname }, headers: extraHeaders });

@@ -22,8 +22,9 @@ export async function authenticateClient(form: URLSearchParams, cloud: CloudStat
   const secret = form.get('client_secret');
   if (secret === null) return aadsts.invalidClientSecret;
   if (!sameText(secret, app.clientSecret)) return aadsts.invalidClientSecret;
-  // The control API expires the SAM app's secret (the one SAM Desk holds), not the other app's.
-  if (cloud.settings.clientSecretExpired && app === cloud.world.app) return aadsts.expiredClientSecret;
+  // The SAM app's secret (the one SAM Desk holds) ends on its end date (moved by the control API) or when the control
+  // API expires it; the other app's is not touched.
+  if (app === cloud.world.app && (cloud.settings.clientSecretExpired || cloud.clock.now() >= cloud.appSecretEndsAt)) return aadsts.expiredClientSecret;
   return null;
 }
 

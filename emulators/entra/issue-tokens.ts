@@ -64,7 +64,7 @@ export function userAccessToken(cloud: CloudState, entraOrigin: string, input: U
   });
 }
 
-export function appAccessToken(cloud: CloudState, entraOrigin: string, clientId: string, servicePrincipalId: string, resource: Resource): Promise<string> {
+export function appAccessToken(cloud: CloudState, entraOrigin: string, clientId: string, servicePrincipalId: string, resource: Resource, roles: readonly string[]): Promise<string> {
   const tenantId = cloud.world.partner.tenantId;
   return cloud.keys.sign({
     aud: resource.uri,
@@ -77,7 +77,7 @@ export function appAccessToken(cloud: CloudState, entraOrigin: string, clientId:
     idtyp: 'app',
     oid: servicePrincipalId,
     rh: '0.emulated',
-    roles: [...resource.appRoles],
+    roles: [...roles],
     sub: servicePrincipalId,
     tid: tenantId,
     uti: randomUUID().replace(/-/g, '').slice(0, 22),

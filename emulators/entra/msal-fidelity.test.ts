@@ -17,7 +17,7 @@ const REDIRECT_URI = 'http://localhost:53124/';
 let cloud: CloudState;
 let entra: EntraState;
 let server: ServiceServer;
-const endpoints: CloudEndpoints = { entra: '', keyVault: '', partnerCenter: '', control: '' };
+const endpoints: CloudEndpoints = { entra: '', keyVault: '', partnerCenter: '', graph: '', control: '' };
 
 beforeAll(async () => {
   cloud = await CloudState.create({ seed: 7, customers: 5, maxUsersPerCustomer: 3 });

@@ -1,17 +1,21 @@
-import { GRAPH_RESOURCE, KEY_VAULT_APP_ID, KEY_VAULT_RESOURCE, PARTNER_CENTER_APP_ID, PARTNER_CENTER_RESOURCE } from '../core/endpoints';
+import { GRAPH_APP_ID, GRAPH_RESOURCE, KEY_VAULT_APP_ID, KEY_VAULT_RESOURCE, PARTNER_CENTER_APP_ID, PARTNER_CENTER_RESOURCE } from '../core/endpoints';
 
 /** The resources the local cloud issues tokens for, with their delegated scopes, as the real directory knows them. */
 export interface Resource {
   readonly uri: string;
   readonly appId: string;
   readonly delegatedScopes: readonly string[];
+  /**
+   * The application permissions (app roles) an app-only token for this resource carries, for apps without a grant of
+   * their own. The SAM app's Graph roles are a cloud setting instead (`graphAppRoles`, see appRolesFor).
+   */
   readonly appRoles: readonly string[];
 }
 
 export const resources: readonly Resource[] = [
   { uri: PARTNER_CENTER_RESOURCE, appId: PARTNER_CENTER_APP_ID, delegatedScopes: ['user_impersonation'], appRoles: [] },
   { uri: KEY_VAULT_RESOURCE, appId: KEY_VAULT_APP_ID, delegatedScopes: ['user_impersonation'], appRoles: [] },
-  { uri: GRAPH_RESOURCE, appId: '00000003-0000-0000-c000-000000000000', delegatedScopes: ['User.Read', 'Directory.Read.All', 'Directory.AccessAsUser.All'], appRoles: ['Directory.Read.All'] },
+  { uri: GRAPH_RESOURCE, appId: GRAPH_APP_ID, delegatedScopes: ['User.Read', 'Directory.Read.All', 'Directory.AccessAsUser.All'], appRoles: ['Directory.Read.All'] },
 ];
 
 export const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CloudState } from '../core/cloud-state';
-import type { CloudEndpoints } from '../core/endpoints';
+import { GRAPH_RESOURCE, type CloudEndpoints } from '../core/endpoints';
 import { json, type EmulatorRequest, type EmulatorResponse } from '../core/http';
 import { aadsts, tokenError } from './aadsts-errors';
 import { authenticateClient } from './client-auth';
@@ -139,10 +139,19 @@ export function tokenEndpoint(cloud: CloudState, entra: EntraState, endpoints: C
       return tokenError(aadsts.invalidScope, now, { scope: form.get('scope') ?? '' });
     }
     const clientId = (form.get('client_id') ?? '').toLowerCase();
-    const accessToken = await appAccessToken(cloud, endpoints.entra, clientId, servicePrincipalId(clientId), scope.resource);
+    const accessToken = await appAccessToken(cloud, endpoints.entra, clientId, servicePrincipalId(clientId), scope.resource, appRolesFor(cloud, clientId, scope.resource));
     entra.recordIssued(accessToken);
     return json(200, { token_type: 'Bearer', expires_in: ACCESS_TOKEN_LIFETIME_SECONDS, ext_expires_in: ACCESS_TOKEN_LIFETIME_SECONDS, access_token: accessToken }, { 'cache-control': 'no-store' });
   }
+}
+
+/**
+ * The app roles (application permissions) an app-only token carries: the admin-consented Graph permissions of the
+ * SAM app come from the cloud's settings (the control API grants or denies them); any other grant is the resource's.
+ */
+export function appRolesFor(cloud: CloudState, clientId: string, resource: Resource): readonly string[] {
+  if (resource.uri === GRAPH_RESOURCE && cloud.world.appById(clientId) === cloud.world.app) return cloud.settings.graphAppRoles;
+  return resource.appRoles;
 }
 
 /** The partner tenant by id or domain, or "organizations"/"common" (multi-tenant endpoints). */

@@ -46,7 +46,7 @@ export async function startTestVault(): Promise<TestVault> {
   const state = await CloudState.create({ seed: 7, customers: 1, maxUsersPerCustomer: 1 });
   const store = new KeyVaultStore();
   // No Entra server runs here: the challenge only has to name an authority whose path is the tenant.
-  const endpoints: CloudEndpoints = { entra: 'https://localhost:9', keyVault: '', partnerCenter: '', control: '' };
+  const endpoints: CloudEndpoints = { entra: 'https://localhost:9', keyVault: '', partnerCenter: '', graph: '', control: '' };
   const server: ServiceServer = await startService({ name: 'keyvault', port: 0, tls, faults: state.faults, routes: keyVaultRoutes(state, store, endpoints) });
   endpoints.keyVault = server.origin;
   const tenantId = state.world.partner.tenantId;

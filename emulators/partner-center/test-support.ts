@@ -33,7 +33,7 @@ export interface CallOptions {
 export async function startPartnerCenter(world: Partial<WorldOptions> = {}): Promise<PartnerCenterHarness> {
   const state = await CloudState.create({ seed: 4242, customers: 50, maxUsersPerCustomer: 40, ...world });
   const tls = await ensureTlsMaterial(TLS_DIRECTORY);
-  const endpoints = { entra: '', keyVault: '', partnerCenter: '', control: '' };
+  const endpoints = { entra: '', keyVault: '', partnerCenter: '', graph: '', control: '' };
   const server: ServiceServer = await startService({
     name: 'partnercenter',
     port: 0,

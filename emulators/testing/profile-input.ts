@@ -16,7 +16,7 @@ export function localCloudProfile(cloud: LocalCloud, options: { readonly display
       keyVault: options.keyVaultSecret ? { vaultUrl: cloud.endpoints.keyVault, secretName: options.keyVaultSecret, access: 'app' as const } : null,
       keychain: true,
       redirectPort: 'any' as const,
-      cloud: { kind: 'custom' as const, authorityHost: cloud.endpoints.entra, partnerCenterUrl: cloud.endpoints.partnerCenter, keyVaultSuffix: new URL(cloud.endpoints.keyVault).host },
+      cloud: { kind: 'custom' as const, authorityHost: cloud.endpoints.entra, partnerCenterUrl: cloud.endpoints.partnerCenter, keyVaultSuffix: new URL(cloud.endpoints.keyVault).host, graphUrl: cloud.endpoints.graph },
     },
     secrets: { clientSecret: world.app.clientSecret },
   };

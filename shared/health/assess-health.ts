@@ -107,7 +107,8 @@ export function assessHealth(facts: HealthFacts | undefined, options: { readonly
   if (probe && probeError) noteFailure(probeError, probe.at);
 
   const credential = facts.credentialExpiry?.value;
-  const credentialEnd = credential ? timeOf(credential.expiresAt) : null;
+  // An expiry that could not be read (no Graph permission) says nothing is wrong: it only goes unwatched.
+  const credentialEnd = credential?.expiresAt ? timeOf(credential.expiresAt) : null;
   if (credentialEnd !== null) {
     // A credential is invalid from its expiry instant on; Entra refuses it at that very moment.
     if (now >= credentialEnd) add('credential-expired');

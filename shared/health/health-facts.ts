@@ -44,10 +44,22 @@ export interface AccessTokenFact {
 /** A cheap Partner Center call made with the access token: whether Partner Center takes it. */
 export type ProbeResult = { readonly ok: true } | { readonly ok: false; readonly error: SamErrorCode };
 
-/** The app registration's own secret or certificate, where SAM Desk may read it. */
+/**
+ * Why the app credential's expiry is not known although SAM Desk asked: the app may not read its own registration in
+ * Microsoft Graph (no Application.Read.All admin-consented), or Graph lists no credential that is the profile's.
+ */
+export const credentialUnknownReasons = ['no-permission', 'not-found'] as const;
+export type CredentialUnknownReason = (typeof credentialUnknownReasons)[number];
+
+/**
+ * The app registration's own secret or certificate, where SAM Desk may read it: a certificate's from its file (and
+ * the registration), a client secret's from the registration in Microsoft Graph. `expiresAt` is null when it could
+ * not be read, and `unknown` says why; an unknown expiry is not a problem in itself.
+ */
 export interface CredentialExpiryFact {
   readonly kind: 'secret' | 'certificate';
-  readonly expiresAt: string;
+  readonly expiresAt: string | null;
+  readonly unknown?: CredentialUnknownReason;
 }
 
 export interface HealthFacts {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { samErrorCodes } from '../sam/error-codes';
+import { credentialUnknownReasons } from './health-facts';
 import { healthActions, healthReasons, healthStates } from './health-state';
 
 /** The zod shapes of health facts and assessments, for the contract: what crosses to the window is checked. */
@@ -16,7 +17,7 @@ export const healthFactsSchema = z.object({
   lastRedemption: learned(z.string()).optional(),
   accessToken: learned(z.object({ user: z.string().nullable(), mfa: z.boolean().nullable(), audience: z.string().nullable(), scopes: z.array(z.string()), expiresAt: z.string().nullable() })).optional(),
   partnerCenterProbe: learned(z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: errorCode })])).optional(),
-  credentialExpiry: learned(z.object({ kind: z.enum(['secret', 'certificate']), expiresAt: z.string() }).nullable()).optional(),
+  credentialExpiry: learned(z.object({ kind: z.enum(['secret', 'certificate']), expiresAt: z.string().nullable(), unknown: z.enum(credentialUnknownReasons).optional() }).nullable()).optional(),
   lastError: learned(z.object({ code: errorCode, detail })).optional(),
   lastCheck: learned(z.enum(['complete', 'offline'])).optional(),
 });

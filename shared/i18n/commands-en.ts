@@ -8,7 +8,7 @@ export const commandsEn = {
     '  sam-desk profile add --name=N --tenant=T --client-id=C [--client-secret-stdin | --certificate=PATH --thumbprint=X]',
     '                       [--vault-url=U --secret-name=S [--vault-access=app|admin|azure-cli]] [--no-keychain]',
     '                       [--redirect-port=8400|any] [--cloud=public|usgov|china|custom',
-    '                        --authority-host=URL --partner-center-url=URL --key-vault-suffix=HOST]',
+    '                        --authority-host=URL --partner-center-url=URL --key-vault-suffix=HOST [--graph-url=URL]]',
     '  sam-desk profile edit PROFILE [the same options]',
     '  sam-desk profile remove PROFILE',
     '  sam-desk profile export [PROFILE…]',

@@ -11,7 +11,7 @@ export const commandsSv: Strings<typeof commandsEn> = {
     '  sam-desk profile add --name=N --tenant=T --client-id=C [--client-secret-stdin | --certificate=SÖKVÄG --thumbprint=X]',
     '                       [--vault-url=U --secret-name=S [--vault-access=app|admin|azure-cli]] [--no-keychain]',
     '                       [--redirect-port=8400|any] [--cloud=public|usgov|china|custom',
-    '                        --authority-host=URL --partner-center-url=URL --key-vault-suffix=VÄRD]',
+    '                        --authority-host=URL --partner-center-url=URL --key-vault-suffix=VÄRD [--graph-url=URL]]',
     '  sam-desk profile edit PROFIL [samma alternativ]',
     '  sam-desk profile remove PROFIL',
     '  sam-desk profile export [PROFIL…]',

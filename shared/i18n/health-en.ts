@@ -1,5 +1,5 @@
 import type { AuditKind } from '../audit/audit-event';
-import type { StorePresence } from '../health/health-facts';
+import type { CredentialUnknownReason, StorePresence } from '../health/health-facts';
 import type { HealthAction, HealthReason, HealthState } from '../health/health-state';
 
 /**
@@ -108,6 +108,10 @@ export const healthEn = {
     checkResults: { complete: 'Completed', offline: 'Microsoft could not be reached' },
     credentialKinds: { secret: 'Client secret', certificate: 'Certificate' },
     credentialValue: '{{kind}}, {{at}}',
+    credentialUnknown: {
+      'no-permission': '{{kind}}: not readable: the app lacks the Microsoft Graph permission Application.Read.All',
+      'not-found': '{{kind}}: not found on the app registration in Microsoft Graph',
+    } satisfies Record<CredentialUnknownReason, string>,
     windowEndsValue: '{{at}} ({{days}} days left)',
     notFound: 'This profile no longer exists.',
   },

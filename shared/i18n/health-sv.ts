@@ -103,6 +103,10 @@ export const healthSv: Strings<typeof healthEn> = {
     checkResults: { complete: 'Slutförd', offline: 'Microsoft gick inte att nå' },
     credentialKinds: { secret: 'Klienthemlighet', certificate: 'Certifikat' },
     credentialValue: '{{kind}}, {{at}}',
+    credentialUnknown: {
+      'no-permission': '{{kind}}: kan inte läsas: appen saknar Microsoft Graph-behörigheten Application.Read.All',
+      'not-found': '{{kind}}: finns inte i appregistreringen i Microsoft Graph',
+    },
     windowEndsValue: '{{at}} ({{days}} dagar kvar)',
     notFound: 'Den här profilen finns inte längre.',
   },

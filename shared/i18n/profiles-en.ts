@@ -31,6 +31,7 @@ export const profilesEn = {
     authorityHost: 'Sign-in host: enter the Entra ID address with https:// and nothing after the host name, such as https://login.microsoftonline.com.',
     partnerCenterUrl: "Partner Center API: enter the API's https:// address without /v1, such as https://api.partnercenter.microsoft.com.",
     keyVaultSuffix: "Key Vault suffix: enter the end of the host name shared by this cloud's vaults, such as vault.azure.net (a port is allowed, as in localhost:47302).",
+    graphUrl: "Microsoft Graph API: enter Graph's https:// address without /v1.0, such as https://graph.microsoft.com, or leave it empty.",
   } satisfies Record<ProfileValidationKey, string>,
   errors: {
     tenantNotFound: 'Partner tenant: Entra ID at {{host}} knows no tenant "{{tenant}}". Check the spelling, and that the tenant is in the cloud chosen for this profile.',
@@ -84,6 +85,7 @@ export const profilesEn = {
     authorityHost: 'Sign-in host (Entra ID)',
     partnerCenterUrl: 'Partner Center API',
     keyVaultSuffix: 'Key Vault suffix',
+    graphUrl: 'Microsoft Graph API',
     createdAt: 'Created',
     updatedAt: 'Changed',
   },
@@ -105,6 +107,7 @@ export const profilesEn = {
       'After consent, Entra ID sends your browser back to http://localhost:PORT, and that address must be a redirect URI of the app registration. 8400 is the port the Partner Center PowerShell module used, so existing registrations usually list http://localhost:8400. Choose Any free port only if the registration lists plain http://localhost under Mobile and desktop applications.',
     cloud: 'Most partners are in Microsoft Azure (global). Choose Azure Government or 21Vianet only if your partner tenant is there.',
     custom: "For a cloud not listed here, such as SAM Desk's local Microsoft cloud for demos and tests.",
+    graphUrl: "Optional. Token health reads the app secret's expiry here (it needs the Application.Read.All permission); left empty, the expiry is not read.",
   },
   cloudNames: {
     public: 'Microsoft Azure (global)',

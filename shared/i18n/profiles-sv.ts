@@ -28,6 +28,7 @@ export const profilesSv: Strings<typeof profilesEn> = {
     authorityHost: 'Inloggningsvärd: ange Entra ID-adressen med https:// och inget efter värdnamnet, till exempel https://login.microsoftonline.com.',
     partnerCenterUrl: 'Partner Center-API: ange API:ts https://-adress utan /v1, till exempel https://api.partnercenter.microsoft.com.',
     keyVaultSuffix: 'Key Vault-suffix: ange slutet på värdnamnet som molnets valv har gemensamt, till exempel vault.azure.net (en port är tillåten, som i localhost:47302).',
+    graphUrl: 'Microsoft Graph-API: ange Graphs https://-adress utan /v1.0, till exempel https://graph.microsoft.com, eller lämna fältet tomt.',
   },
   errors: {
     tenantNotFound: 'Partnerklientorganisation: Entra ID på {{host}} känner inte till någon klientorganisation "{{tenant}}". Kontrollera stavningen, och att klientorganisationen finns i det moln som valts för profilen.',
@@ -81,6 +82,7 @@ export const profilesSv: Strings<typeof profilesEn> = {
     authorityHost: 'Inloggningsvärd (Entra ID)',
     partnerCenterUrl: 'Partner Center-API',
     keyVaultSuffix: 'Key Vault-suffix',
+    graphUrl: 'Microsoft Graph-API',
     createdAt: 'Skapad',
     updatedAt: 'Ändrad',
   },
@@ -102,6 +104,7 @@ export const profilesSv: Strings<typeof profilesEn> = {
       'Efter medgivandet skickar Entra ID tillbaka webbläsaren till http://localhost:PORT, och den adressen måste vara en omdirigerings-URI i appregistreringen. 8400 är porten som PowerShell-modulen för Partner Center använde, så befintliga registreringar har oftast http://localhost:8400. Välj Valfri ledig port bara om registreringen har http://localhost utan port under Mobil- och skrivbordsprogram.',
     cloud: 'De flesta partner finns i Microsoft Azure (globalt). Välj Azure Government eller 21Vianet bara om din partnerklientorganisation finns där.',
     custom: 'För ett moln som inte finns i listan, till exempel SAM Desks lokala Microsoft-moln för demonstrationer och tester.',
+    graphUrl: 'Valfritt. Tokenhälsan läser här när apphemligheten går ut (det kräver behörigheten Application.Read.All); lämnas fältet tomt läses det inte.',
   },
   cloudNames: {
     public: 'Microsoft Azure (globalt)',

@@ -18,7 +18,7 @@ import type { Profile } from './profile';
  *         "keyVault": null,                           // or { "vaultUrl": "https://x.vault.azure.net/", "secretName": "…", "access": "app" | "admin" }
  *         "keychain": true,
  *         "redirectPort": 8400,                       // or "any"
- *         "cloud": { "kind": "public" }               // "usgov", "china", or custom with authorityHost, partnerCenterUrl, keyVaultSuffix
+ *         "cloud": { "kind": "public" }               // "usgov", "china", or custom with authorityHost, partnerCenterUrl, keyVaultSuffix, graphUrl?
  *       }
  *     ]
  *   }

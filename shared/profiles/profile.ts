@@ -43,6 +43,7 @@ export const profileValidationKeys = [
   'authorityHost',
   'partnerCenterUrl',
   'keyVaultSuffix',
+  'graphUrl',
 ] as const;
 export type ProfileValidationKey = (typeof profileValidationKeys)[number];
 
@@ -81,6 +82,7 @@ export const profileFields = [
   'cloud.authorityHost',
   'cloud.partnerCenterUrl',
   'cloud.keyVaultSuffix',
+  'cloud.graphUrl',
 ] as const;
 export type ProfileField = (typeof profileFields)[number];
 
@@ -137,6 +139,11 @@ export const cloudSchema = z.discriminatedUnion(
         .string(validation('keyVaultSuffix'))
         .trim()
         .regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, validation('keyVaultSuffix')),
+      /**
+       * Microsoft Graph's base without /v1.0, e.g. https://graph.microsoft.com: optional (profiles saved before it
+       * existed have none); without it token health does not read the app credential's expiry from Graph.
+       */
+      graphUrl: httpsUrl(validation('graphUrl')).optional(),
     }),
   ],
   { error: validation('cloudKind') },
@@ -296,6 +303,7 @@ const fallbackKeys: Readonly<Record<ProfileField, ProfileValidationKey>> = {
   'cloud.authorityHost': 'authorityHost',
   'cloud.partnerCenterUrl': 'partnerCenterUrl',
   'cloud.keyVaultSuffix': 'keyVaultSuffix',
+  'cloud.graphUrl': 'graphUrl',
 };
 
 const isField = (value: string): value is ProfileField => (profileFields as readonly string[]).includes(value);

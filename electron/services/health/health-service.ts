@@ -12,6 +12,7 @@ import type { ConsentProgress } from '../sam/consent-steps';
 import type { SamError } from '../sam/sam-error';
 import type { AccessToken, TokenService } from '../sam/token-service';
 import type { SecretVault } from '../secrets/secret-vault';
+import { nextCredentialExpiry, readCredentialExpiry, type CredentialExpiryReading } from './credential-expiry';
 import { createHealthFactsFile } from './health-facts-file';
 import { createHealthSettingsFile } from './health-settings';
 import { createNotifiedStatesFile } from './notified-states';
@@ -19,7 +20,7 @@ import { readTokenStores } from './token-stores';
 
 /**
  * Token health per profile: facts learned from every consent and redemption (whoever triggered it) and from checks
- * of Key Vault, the keychain and Partner Center, kept on disk without secrets, and assessed into a state with the
+ * of Key Vault, the keychain, Partner Center and Microsoft Graph, kept on disk without secrets, and assessed into a state with the
  * next action. Reading health needs no network; a check does, and reports "offline" rather than failing without one.
  */
 export interface HealthEntry {
@@ -42,6 +43,8 @@ export interface HealthDeps {
 /** Consent failures that say nothing about the token (the admin stopped, or another consent was running). */
 const NOT_ABOUT_THE_TOKEN = new Set(['consent-cancelled', 'consent-in-progress', 'consent-timeout', 'consent-denied', 'redirect-port-in-use']);
 const UNREACHABLE = new Set(['network', 'partner-center-unavailable']);
+/** Entra refusing the app's own credential when asked for a Graph token: as much a problem as at any other use of it. */
+const CREDENTIAL_REFUSED = new Set(['client-secret-expired', 'client-secret-invalid', 'client-assertion-invalid']);
 
 function without<T extends object, K extends keyof T>(value: T, ...keys: readonly K[]): Omit<T, K> {
   return Object.fromEntries(Object.entries(value).filter(([key]) => !(keys as readonly PropertyKey[]).includes(key))) as Omit<T, K>;
@@ -145,7 +148,8 @@ export function createHealthService(deps: HealthDeps) {
     },
 
     /**
-     * Looks again: the token stores and Key Vault's versions, and Partner Center with the access token in memory.
+     * Looks again: the token stores and Key Vault's versions, the app credential's expiry (the certificate file, and the
+     * registration in Microsoft Graph where the app may read it), and Partner Center with the access token in memory.
      * With `refresh`, first redeems the refresh token (Refresh now, keep-alive), which rotates it and restarts its
      * 90-day window; a failure there is recorded by the token service's hook and shows in the assessment.
      */
@@ -161,23 +165,36 @@ export function createHealthService(deps: HealthDeps) {
         }
       }
       const reading = await readTokenStores(profile, deps.vault, () => null);
-      // The certificate is on this computer, so its expiry is known without asking Entra; a secret's is not.
-      const certificateExpiresAt = profile.credential.kind === 'certificate' ? await loadAppCredential(profile, deps.vault).then((credential) => credential.certificateExpiresAt ?? null, () => null) : null;
+      const credential = await loadAppCredential(profile, deps.vault).catch(() => null);
+      // A certificate is on this computer, so its expiry is known without asking anyone; a secret's only the app
+      // registration knows, and Microsoft Graph tells it when the app may read its own registration.
+      const certificateExpiresAt = credential?.certificateExpiresAt ?? null;
+      const expiry: CredentialExpiryReading = credential ? await readCredentialExpiry(profile, credential, deps.now()) : { outcome: 'not-asked' };
+      const expiryError = expiry.outcome === 'token-refused' && CREDENTIAL_REFUSED.has(expiry.error.code) ? { code: expiry.error.code, detail: expiry.error.detail } : null;
+      // Entra just issued a Graph token with the app's credential: an earlier refusal of that credential is over.
+      const credentialAccepted = expiry.outcome === 'read' || expiry.outcome === 'graph-failed';
       const token = tokens.peek(profileId);
       const probeResult = token ? await probe(profile, token) : null;
       const offline = [reading.error?.code, refreshError?.code, probeResult && !probeResult.ok ? probeResult.error : undefined].some((code) => code !== undefined && UNREACHABLE.has(code));
       const newestVersionAt = reading.versions?.find((version) => version.enabled)?.createdAt ?? null;
-      const updated = await facts.update(profileId, (current) => ({
-        ...current,
-        ...(offline && reading.stores.keyVault === 'unreadable' ? {} : { stores: learned(reading.stores) }),
-        ...(reading.versions ? { keyVaultVersions: learned(reading.versions) } : {}),
-        // Automation elsewhere may have rotated the token and written it back: the vault's newest version is then newer.
-        ...(newestVersionAt && (!current.tokenIssuedAt || newestVersionAt > current.tokenIssuedAt.value) ? { tokenIssuedAt: learned(newestVersionAt) } : {}),
-        ...(probeResult ? { partnerCenterProbe: learned(probeResult) } : {}),
-        ...(certificateExpiresAt ? { credentialExpiry: learned({ kind: 'certificate' as const, expiresAt: certificateExpiresAt.toISOString() }) } : {}),
-        ...(reading.error && !UNREACHABLE.has(reading.error.code) ? { lastError: learned(reading.error) } : {}),
-        lastCheck: learned(offline ? 'offline' : 'complete'),
-      }));
+      const updated = await facts.update(profileId, (current) => {
+        const credentialExpiry = nextCredentialExpiry(profile, current.credentialExpiry?.value, certificateExpiresAt, expiry);
+        // Learned now when found out now; a fact kept from before (Graph unreachable) keeps the time it was learned.
+        const credentialFact = credentialExpiry === undefined ? undefined : credentialExpiry === current.credentialExpiry?.value ? current.credentialExpiry : learned(credentialExpiry);
+        const lastError = reading.error && !UNREACHABLE.has(reading.error.code) ? reading.error : expiryError;
+        const refusalOver = credentialAccepted && current.lastError !== undefined && CREDENTIAL_REFUSED.has(current.lastError.value.code);
+        return {
+          ...(refusalOver ? without(current, 'credentialExpiry', 'lastError') : without(current, 'credentialExpiry')),
+          ...(offline && reading.stores.keyVault === 'unreadable' ? {} : { stores: learned(reading.stores) }),
+          ...(reading.versions ? { keyVaultVersions: learned(reading.versions) } : {}),
+          // Automation elsewhere may have rotated the token and written it back: the vault's newest version is then newer.
+          ...(newestVersionAt && (!current.tokenIssuedAt || newestVersionAt > current.tokenIssuedAt.value) ? { tokenIssuedAt: learned(newestVersionAt) } : {}),
+          ...(probeResult ? { partnerCenterProbe: learned(probeResult) } : {}),
+          ...(credentialFact ? { credentialExpiry: credentialFact } : {}),
+          ...(lastError ? { lastError: learned(lastError) } : {}),
+          lastCheck: learned(offline ? 'offline' : 'complete'),
+        };
+      });
       const entry = await entryFor(profile, { [profileId]: updated });
       await deps.audit.record({ profileId, kind: 'health-check', outcome: entry.assessment.state === 'healthy' ? 'ok' : 'failed', facts: { state: entry.assessment.state, refresh: options.refresh ? 'yes' : 'no' } });
       return entry;

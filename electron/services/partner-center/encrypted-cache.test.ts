@@ -1,10 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKeychain } from '../secrets/keychain';
 import { secretAccounts } from '../secrets/secret-vault';
+import { temporaryCachePath } from './cache-files';
 import { createEncryptedCache } from './encrypted-cache';
 
 /** The offline cache with its key in the real OS keychain. */
@@ -40,6 +42,19 @@ describe('the encrypted offline cache', () => {
     const forged = JSON.parse(readFileSync(mine.path, 'utf8')) as { profileId: string };
     writeFileSync(theirs.path, JSON.stringify({ ...forged, profileId: profiles[1] }));
     expect((await theirs.read()).status).toBe('damaged');
+  });
+
+  it('ignores the temporary files of writes whose process died, and deletes them; a running writer’s stays', async () => {
+    const cache = createEncryptedCache({ directory, vault: keychain, profileId: profiles[1], name: 'crashed' });
+    await cache.write(customers, new Date('2026-11-24T10:00:00Z'));
+    const { pid: dead } = spawnSync(process.execPath, ['-e', '']);
+    const deadWriter = `${cache.path}.${String(dead)}.0123456789ab.tmp`;
+    const olderName = `${cache.path}.0123456789ab.tmp`;
+    const running = temporaryCachePath(cache.path, 'ba9876543210');
+    for (const path of [deadWriter, olderName, running]) writeFileSync(path, '{"format":"sam-desk-cache","data":"tru');
+    expect(await cache.read()).toMatchObject({ status: 'ok', data: { value: customers } });
+    const left = readdirSync(join(directory, 'cache')).filter((name) => name.includes(`${profiles[1]}.crashed.cache.`));
+    expect(left).toEqual([basename(running)]);
   });
 
   it('sets a damaged file aside with a notice instead of failing', async () => {

@@ -2,12 +2,17 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
+import { removeStaleTemporaryFiles, temporaryCachePath } from './cache-files';
 
 /**
  * A profile's offline copy of its Partner Center data, encrypted at rest: AES-256-GCM with a per-profile key kept in
  * the OS keychain, the profile id bound in as additional authenticated data (a file copied from another profile
  * cannot be decrypted under this one), written atomically, versioned. A file that cannot be read is set aside and
  * reported, never a crash and never silently replaced by nothing.
+ *
+ * Atomically: the envelope goes to a temporary file, is flushed to disk, and only then renamed over the cache, so a
+ * process killed mid-write leaves the previous complete copy (or none) in place and a temporary file readers ignore;
+ * the next read or write of the cache deletes it (crash-consistency.test.ts kills real processes to prove this).
  */
 export const CACHE_FORMAT = 'sam-desk-cache';
 export const CACHE_VERSION = 1;
@@ -61,7 +66,8 @@ export function createEncryptedCache(options: { readonly directory: string; read
       const data = Buffer.concat([cipher.update(plaintext), cipher.final()]);
       const envelope: Envelope = { format: CACHE_FORMAT, version: CACHE_VERSION, profileId: options.profileId, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
       await mkdir(directory, { recursive: true, mode: 0o700 });
-      const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+      await removeStaleTemporaryFiles(path);
+      const temporary = temporaryCachePath(path, randomBytes(6).toString('hex'));
       const handle = await open(temporary, 'w', 0o600);
       try {
         await handle.writeFile(JSON.stringify(envelope));
@@ -77,6 +83,7 @@ export function createEncryptedCache(options: { readonly directory: string; read
       }
     },
     async read<T>(): Promise<CacheRead<T>> {
+      await removeStaleTemporaryFiles(path);
       let raw: string;
       try {
         raw = await readFile(path, 'utf8');

@@ -153,4 +153,21 @@ describe('the Partner Center client', () => {
     expect(seen).toEqual([100, 100]);
     expect(requests).toHaveLength(2);
   });
+
+  it('gives up on an access token that does not come (a hung sign-in service), and stops waiting for it on cancel', async () => {
+    const never = () => new Promise<string>(() => undefined);
+    const { instance, requests } = client({ accessToken: never, tokenTimeoutMs: 50 });
+    await expect(collect(instance.pages('/customers?size=10'))).rejects.toMatchObject({ code: 'network', detail: { reason: 'token-timeout' } });
+    const controller = new AbortController();
+    const waiting = collect(client({ accessToken: never }).instance.pages('/customers?size=10', controller.signal));
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('refuses a next link it cannot follow instead of ending the listing early', async () => {
+    cloud.state.faults.add({ service: 'partnercenter', path: '/v1/customers', fault: { type: 'patch-json', set: { 'links.next.uri': 7 } }, remaining: 1 });
+    const { instance } = client();
+    await expect(collect(instance.pages('/customers?size=500'))).rejects.toMatchObject({ code: 'partner-center-bad-response' });
+  });
 });

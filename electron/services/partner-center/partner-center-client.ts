@@ -19,8 +19,18 @@ export interface PartnerCenterClientOptions {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly random?: () => number;
   readonly retry?: RetryPolicy;
+  /** How long one request may take before it counts as failed (and is retried); 60 s by default. */
   readonly timeoutMs?: number;
+  /**
+   * How long getting an access token may take: a redemption goes to Entra and Key Vault, and msal-node sends its token
+   * requests without a deadline, so a sign-in service that never answers would otherwise hold the sync (and its
+   * Cancel) forever. The redemption itself carries on and saves its rotated token. 120 s by default.
+   */
+  readonly tokenTimeoutMs?: number;
 }
+
+/** The timing knobs of a client, for callers that build clients on behalf of others (tests shorten them). */
+export type PartnerCenterClientTiming = Pick<PartnerCenterClientOptions, 'retry' | 'timeoutMs' | 'tokenTimeoutMs'>;
 
 export interface CollectionPage<T> {
   readonly items: readonly T[];
@@ -31,7 +41,7 @@ export interface CollectionPage<T> {
 interface Collection {
   readonly totalCount?: unknown;
   readonly items?: unknown;
-  readonly links?: { readonly next?: { readonly uri?: unknown; readonly headers?: ReadonlyArray<{ readonly key?: unknown; readonly value?: unknown }> } };
+  readonly links?: { readonly next?: { readonly uri?: unknown; readonly headers?: ReadonlyArray<{ readonly key?: unknown; readonly value?: unknown }> } | null };
 }
 
 const APPLICATION = 'SAM Desk';
@@ -43,6 +53,24 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
   const sleep = options.sleep ?? abortableSleep;
   const base = `${options.baseUrl.replace(/\/+$/, '')}/v1`;
 
+  /** An access token, given up on at the deadline or on cancel (the redemption behind it is not interrupted). */
+  function accessToken(refresh: boolean, signal: AbortSignal | undefined): Promise<string> {
+    const deadline = AbortSignal.timeout(options.tokenTimeoutMs ?? 120_000);
+    const stop = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    return new Promise<string>((resolve, reject) => {
+      const onStop = (): void => reject(signal?.aborted ? new SamError('cancelled') : new SamError('network', { reason: 'token-timeout' }));
+      if (stop.aborted) {
+        onStop();
+        return;
+      }
+      stop.addEventListener('abort', onStop, { once: true });
+      options
+        .accessToken(refresh)
+        .then(resolve, reject)
+        .finally(() => stop.removeEventListener('abort', onStop));
+    });
+  }
+
   /** One logical request: the same MS-RequestId on every attempt, so Partner Center can de-duplicate retries. */
   async function request(path: string, init: { readonly headers?: Readonly<Record<string, string>>; readonly correlationId: string; readonly signal?: AbortSignal }): Promise<unknown> {
     const requestId = randomUUID();
@@ -51,7 +79,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
     let lastStatus = 0;
     for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
       if (init.signal?.aborted) throw new SamError('cancelled');
-      const token = await options.accessToken(refreshNext);
+      const token = await accessToken(refreshNext, init.signal);
       refreshNext = false;
       let response: Response;
       try {
@@ -121,6 +149,8 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
       yield { items: body.items as T[], totalCount: typeof body.totalCount === 'number' ? body.totalCount : null };
       const link = body.links?.next;
       const uri = typeof link?.uri === 'string' ? link.uri : null;
+      // A next link that cannot be followed must not end the listing as if it were complete.
+      if (link !== undefined && link !== null && uri === null) throw new SamError('partner-center-bad-response');
       next = uri
         ? {
             path: uri.startsWith('/') ? uri : `/${uri}`,

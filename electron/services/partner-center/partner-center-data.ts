@@ -9,6 +9,7 @@ import type { TokenService } from '../sam/token-service';
 import { removeProfileCaches } from './cache-files';
 import { partnerCenterClientFor } from './client-for-profile';
 import { createEncryptedCache, type EncryptedCache } from './encrypted-cache';
+import type { PartnerCenterClientTiming } from './partner-center-client';
 import { syncCustomers, syncUsersOfCustomer, type SyncProgress } from './partner-center-sync';
 import { toCustomerRow, toUserRow } from './rows';
 
@@ -31,6 +32,8 @@ export interface PartnerCenterDataDeps {
   readonly getProfile: (id: string) => Promise<Profile>;
   readonly now: () => Date;
   readonly defaultLanguage: Language;
+  /** Partner Center request timeouts and retries; the client's defaults when absent (tests shorten them). */
+  readonly clientTiming?: PartnerCenterClientTiming;
 }
 
 const locales: Record<Language, string> = { en: 'en-US', sv: 'sv-SE' };
@@ -86,7 +89,7 @@ export function createPartnerCenterData(deps: PartnerCenterDataDeps) {
 
   async function clientOf(profileId: string, language: Language | undefined) {
     const profile = await deps.getProfile(profileId);
-    return partnerCenterClientFor(profile, deps.tokens, () => locales[language ?? deps.defaultLanguage]);
+    return partnerCenterClientFor(profile, deps.tokens, () => locales[language ?? deps.defaultLanguage], deps.clientTiming);
   }
 
   function cancel(key: string): boolean {

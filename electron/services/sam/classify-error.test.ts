@@ -16,6 +16,9 @@ describe('classifying failures into codes a person can act on', () => {
     // msal-node's failed authority discovery: the sign-in host could not be reached (no network, host down).
     expect(classifyError({ name: 'ClientAuthError', errorCode: 'endpoints_resolution_error' }).code).toBe('network');
     expect(classifyError({ statusCode: 429 }).code).toBe('throttled');
+    // Entra throttling as msal-node reports it: a ServerError with status 429, and AADSTS50196 or another number.
+    expect(classifyError({ name: 'ServerError', status: 429, errorCodes: [50196] })).toMatchObject({ code: 'throttled', detail: { aadsts: 50196 } });
+    expect(classifyError({ name: 'ServerError', status: 429, errorMessage: 'AADSTS90055: too many requests' })).toMatchObject({ code: 'throttled', detail: { aadsts: 90055 } });
     expect(classifyError(Object.assign(new Error('locked'), { code: 'keychain-unavailable' })).code).toBe('keychain-unavailable');
     expect(classifyError({ errorCode: 'nonce_mismatch' }).code).toBe('code-invalid');
   });
@@ -31,5 +34,6 @@ describe('classifying failures into codes a person can act on', () => {
     expect(keyVaultError({ statusCode: 403, message: "The user, group or application 'appid=x' does not have secrets set permission on key vault 'v'" })).toMatchObject({ code: 'key-vault-forbidden', detail: { permission: 'set' } });
     expect(keyVaultError({ statusCode: 404, code: 'SecretNotFound' })).toMatchObject({ code: 'key-vault-not-found', detail: { reason: 'secret' } });
     expect(keyVaultError({ statusCode: 500 }).code).toBe('key-vault-failed');
+    expect(keyVaultError({ name: 'AbortError', message: 'The operation was aborted.' })).toMatchObject({ code: 'key-vault-failed', detail: { reason: 'timeout' } });
   });
 });

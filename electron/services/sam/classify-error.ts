@@ -20,6 +20,8 @@ const aadstsCodes: ReadonlyArray<readonly [number, SamErrorCode]> = [
   [54005, 'code-invalid'],
   [501481, 'code-invalid'],
   [9002313, 'no-refresh-token'],
+  // Entra's throttling ("the server terminated an operation because it encountered a client request loop"), with 429.
+  [50196, 'throttled'],
 ];
 
 const networkCodes = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
@@ -40,12 +42,14 @@ export function aadstsNumber(error: unknown): number | null {
 /** Turns anything msal-node, the Azure SDK or the network threw into a SamError; SamErrors pass through. */
 export function classifyError(error: unknown): SamError {
   if (error instanceof SamError) return error;
+  const candidate = error as { code?: unknown; cause?: { code?: unknown }; statusCode?: unknown; status?: unknown; errorCode?: unknown; name?: unknown } | null;
+  // The Azure SDK says statusCode; msal-node's ServerError says status.
+  const throttled = candidate?.statusCode === 429 || candidate?.status === 429;
   const aadsts = aadstsNumber(error);
   if (aadsts !== null) {
     const known = aadstsCodes.find(([number]) => number === aadsts);
-    return new SamError(known?.[1] ?? 'identity-service-error', { aadsts });
+    return new SamError(known?.[1] ?? (throttled ? 'throttled' : 'identity-service-error'), { aadsts });
   }
-  const candidate = error as { code?: unknown; cause?: { code?: unknown }; statusCode?: unknown; errorCode?: unknown; name?: unknown } | null;
   const code = typeof candidate?.code === 'string' ? candidate.code : typeof candidate?.cause?.code === 'string' ? candidate.cause.code : '';
   if (code === 'keychain-unavailable' || code === 'keychain-failed') return new SamError('keychain-unavailable');
   // msal-node reports an authority it cannot reach (no network, the sign-in host down) as endpoints_resolution_error:
@@ -53,7 +57,7 @@ export function classifyError(error: unknown): SamError {
   if (networkCodes.has(code) || candidate?.errorCode === 'network_error' || candidate?.errorCode === 'endpoints_resolution_error' || (candidate?.name === 'TypeError' && (error as Error).message.includes('fetch failed'))) {
     return new SamError('network');
   }
-  if (candidate?.statusCode === 429) return new SamError('throttled');
+  if (throttled) return new SamError('throttled');
   if (candidate?.errorCode === 'nonce_mismatch' || candidate?.errorCode === 'state_mismatch') return new SamError('code-invalid', { reason: candidate.errorCode });
   return new SamError('identity-service-error');
 }

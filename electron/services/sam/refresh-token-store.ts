@@ -28,6 +28,8 @@ const failed = (error: unknown): StoreResult => {
 /**
  * Saves a refresh token everywhere the profile keeps it. The keychain goes first: it is local and fast, and if
  * Key Vault then fails the token survives there (even when the profile uses Key Vault only) for a retry.
+ * A Key Vault-only profile gets that keychain copy before the vault write too, removed once the vault has the token:
+ * a process killed while the write is in flight then still leaves the new token on this computer, for the retry.
  * Throws only when no store kept the token — the one case in which it would be lost.
  */
 export async function saveRefreshToken(
@@ -39,6 +41,8 @@ export async function saveRefreshToken(
   tags: RefreshTokenTags,
   onStep: (step: 'saving-to-keychain' | 'saving-to-key-vault') => void = () => undefined,
 ): Promise<SaveOutcome> {
+  // A token answer whose refresh_token is not a string (a broken or hostile response) must not replace a good token.
+  if (typeof token !== 'string' || token === '') throw new SamError('identity-service-error', { reason: 'unusable-refresh-token' });
   let keychain: StoreResult = { status: 'not-configured' };
   if (profile.keychain) {
     onStep('saving-to-keychain');
@@ -51,14 +55,19 @@ export async function saveRefreshToken(
   }
   let keyVault: StoreResult = { status: 'not-configured' };
   if (profile.keyVault) {
+    const account = secretAccounts.refreshToken(profile.id);
+    // Key Vault only: the safety copy first, so that a crash during the vault write cannot lose the new token.
+    const safetyCopy = profile.keychain ? false : await vault.set(account, token).then(() => true, () => false);
     onStep('saving-to-key-vault');
     try {
       keyVault = { status: 'saved', version: await writeRefreshTokenToKeyVault(profile, keyVaultCredential, token, tags) };
+      if (safetyCopy) await vault.delete(account).catch(() => false);
     } catch (error) {
       keyVault = { status: 'failed', error: (error as SamError).code, detail: (error as SamError).detail };
-      if (keychain.status === 'not-configured') {
+      if (safetyCopy) keychain = { status: 'kept-as-fallback' };
+      else if (keychain.status === 'not-configured') {
         try {
-          await vault.set(secretAccounts.refreshToken(profile.id), token);
+          await vault.set(account, token);
           keychain = { status: 'kept-as-fallback' };
         } catch (fallbackError) {
           keychain = failed(fallbackError);

@@ -46,8 +46,26 @@ export function createTokenService(deps: TokenDeps) {
   const latest = new Map<string, string>();
   /** The last redemption started per profile, so the next one waits for it. */
   const turns = new Map<string, Promise<unknown>>();
+  /**
+   * Moved on by forget() (a reconsent succeeded, the profile was edited or removed): a redemption that began before
+   * works from a superseded refresh token, so its rotated token must not be stored over the newer one, nor its
+   * access token kept.
+   */
+  const epochs = new Map<string, number>();
+  const epochOf = (profileId: string): number => epochs.get(profileId) ?? 0;
 
-  async function redeem(profileId: string, resource: string | undefined): Promise<AccessToken> {
+  /** Redeems until a redemption finishes within one epoch (a reconsent needs a person: this ends at once). */
+  async function redeem(profileId: string, resource: string | undefined): Promise<{ token: AccessToken; epoch: number }> {
+    for (let attempt = 1; ; attempt++) {
+      const epoch = epochOf(profileId);
+      const token = await redeemOnce(profileId, resource, () => epochOf(profileId) === epoch);
+      if (token) return { token, epoch };
+      if (attempt >= 3) throw new SamError('no-refresh-token', { reason: 'superseded' });
+    }
+  }
+
+  /** One redemption; null when the profile's token was replaced meanwhile (its rotated token is then dropped). */
+  async function redeemOnce(profileId: string, resource: string | undefined, current: () => boolean): Promise<AccessToken | null> {
     const profile = await deps.getProfile(profileId);
     const credential = await loadAppCredential(profile, deps.vault);
     // With the admin's identity for Key Vault, the refresh token at hand (keychain, or the last one this session
@@ -60,6 +78,8 @@ export function createTokenService(deps: TokenDeps) {
     const scopes = [resource ? `${resource.replace(/\/+$/, '')}/.default` : partnerCenterScope(profile)];
     const result = await app.acquireTokenByRefreshToken({ refreshToken, scopes, forceCache: true });
     if (!result) throw new SamError('no-refresh-token', { reason: 'no-result' });
+    // The stores now hold a newer line's token (or the profile is gone): never overwrite it with this one's successor.
+    if (!current()) return null;
     const rotated = cachedRefreshToken(app);
     let saved: SaveOutcome | null = null;
     if (rotated && rotated !== refreshToken) {
@@ -89,8 +109,9 @@ export function createTokenService(deps: TokenDeps) {
       const attempt = previous
         .catch(() => undefined)
         .then(() => redeem(profileId, options.resource))
-        .then((token) => {
-          cache.set(key, token);
+        .then(({ token, epoch }) => {
+          // forget() during the save: hand the token to those who asked, but do not keep it.
+          if (epochOf(profileId) === epoch) cache.set(key, token);
           deps.onRedeemed?.(profileId, options.resource, token);
           return token;
         })
@@ -105,8 +126,12 @@ export function createTokenService(deps: TokenDeps) {
       turns.set(profileId, attempt);
       return attempt;
     },
-    /** Forget a profile's access token (after reconsent, or when the profile is deleted). */
+    /**
+     * Forget a profile's access token (after reconsent, or when the profile is edited or deleted). A redemption
+     * still running for it is redone from the stores' token instead of storing its own successor over it.
+     */
     forget(profileId: string): void {
+      epochs.set(profileId, epochOf(profileId) + 1);
       for (const key of [...cache.keys()]) if (key.startsWith(`${profileId}|`)) cache.delete(key);
     },
     redemptionCount: (profileId: string): number => redemptions.get(profileId) ?? 0,

@@ -48,7 +48,10 @@ export function factRows(entry: HealthEntry, t: Translate, language: string): Fa
   }
   if (facts.credentialExpiry?.value) {
     const { value, at } = facts.credentialExpiry;
-    add('credentialExpires', t('health.details.credentialExpires'), t('health.details.credentialValue', { kind: t(`health.details.credentialKinds.${value.kind}`), at: formatDateTime(value.expiresAt, language) }), at);
+    const kind = t(`health.details.credentialKinds.${value.kind}`);
+    // An expiry SAM Desk could not read (no Graph permission) is said as such, never shown as a date.
+    const text = value.expiresAt !== null ? t('health.details.credentialValue', { kind, at: formatDateTime(value.expiresAt, language) }) : value.unknown ? t(`health.details.credentialUnknown.${value.unknown}`, { kind }) : t('health.values.unknown');
+    add('credentialExpires', t('health.details.credentialExpires'), text, at);
   }
   if (facts.lastError) add('lastError', t('health.details.lastError'), t(`sam.errors.${facts.lastError.value.code}.message`, facts.lastError.value.detail), facts.lastError.at);
   if (facts.lastCheck) add('lastCheck', t('health.details.lastCheck'), t(`health.details.checkResults.${facts.lastCheck.value}`), facts.lastCheck.at);

@@ -57,6 +57,7 @@ export function ProfileDetails({ profile }: { readonly profile: ListedProfile })
           { key: 'authorityHost', label: t('profiles.fields.authorityHost'), value: profile.cloud.authorityHost },
           { key: 'partnerCenterUrl', label: t('profiles.fields.partnerCenterUrl'), value: profile.cloud.partnerCenterUrl },
           { key: 'keyVaultSuffix', label: t('profiles.fields.keyVaultSuffix'), value: profile.cloud.keyVaultSuffix },
+          ...(profile.cloud.graphUrl ? [{ key: 'graphUrl', label: t('profiles.fields.graphUrl'), value: profile.cloud.graphUrl }] : []),
         ]
       : []),
     { key: 'createdAt', label: t('profiles.fields.createdAt'), value: formatDateTime(profile.createdAt, language) },

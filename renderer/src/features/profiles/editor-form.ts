@@ -29,6 +29,8 @@ export interface EditorForm {
   readonly authorityHost: string;
   readonly partnerCenterUrl: string;
   readonly keyVaultSuffix: string;
+  /** Optional: empty leaves it out of the profile. */
+  readonly graphUrl: string;
 }
 
 /** The form's inputs an error can stand under; `form` is for errors about the whole entry. */
@@ -60,6 +62,7 @@ export const emptyForm: EditorForm = {
   authorityHost: '',
   partnerCenterUrl: '',
   keyVaultSuffix: '',
+  graphUrl: '',
 };
 
 export function formFromProfile(profile: Profile): EditorForm {
@@ -76,7 +79,7 @@ export function formFromProfile(profile: Profile): EditorForm {
     port: profile.redirectPort === 'any' ? String(DEFAULT_REDIRECT_PORT) : String(profile.redirectPort),
     cloudKind: profile.cloud.kind,
     ...(profile.cloud.kind === 'custom'
-      ? { authorityHost: profile.cloud.authorityHost, partnerCenterUrl: profile.cloud.partnerCenterUrl, keyVaultSuffix: profile.cloud.keyVaultSuffix }
+      ? { authorityHost: profile.cloud.authorityHost, partnerCenterUrl: profile.cloud.partnerCenterUrl, keyVaultSuffix: profile.cloud.keyVaultSuffix, graphUrl: profile.cloud.graphUrl ?? '' }
       : {}),
   };
 }
@@ -98,7 +101,7 @@ export function toInputShape(form: EditorForm): unknown {
     redirectPort: form.portMode === 'any' ? 'any' : portNumber(form.port),
     cloud:
       form.cloudKind === 'custom'
-        ? { kind: 'custom', authorityHost: form.authorityHost, partnerCenterUrl: form.partnerCenterUrl, keyVaultSuffix: form.keyVaultSuffix }
+        ? { kind: 'custom', authorityHost: form.authorityHost, partnerCenterUrl: form.partnerCenterUrl, keyVaultSuffix: form.keyVaultSuffix, ...(form.graphUrl.trim() === '' ? {} : { graphUrl: form.graphUrl }) }
         : { kind: form.cloudKind },
   };
 }
@@ -132,6 +135,7 @@ const fieldMap: Readonly<Record<ProfileField, FormField>> = {
   'cloud.authorityHost': 'authorityHost',
   'cloud.partnerCenterUrl': 'partnerCenterUrl',
   'cloud.keyVaultSuffix': 'keyVaultSuffix',
+  'cloud.graphUrl': 'graphUrl',
 };
 
 /** Errors from the schema or from main (`{ field, messageKey, values }`), grouped by the input they belong under. */

@@ -8,7 +8,7 @@ import { useEditor } from './use-editor';
 const cloudKinds: readonly CloudKind[] = ['public', 'usgov', 'china', 'custom'];
 const isCloudKind = (value: string): value is CloudKind => (cloudKinds as readonly string[]).includes(value);
 
-/** The Microsoft cloud, and for a custom one (such as the local cloud) its three endpoints. */
+/** The Microsoft cloud, and for a custom one (such as the local cloud) its endpoints (Microsoft Graph's is optional). */
 export function CloudFields() {
   const styles = useEditorStyles();
   const { t } = useTranslation();
@@ -43,6 +43,9 @@ export function CloudFields() {
           </Field>
           <Field label={t('profiles.fields.keyVaultSuffix')} required {...fieldValidation(errors, 'keyVaultSuffix', t)}>
             <Input value={form.keyVaultSuffix} onChange={(_event, data) => setField('keyVaultSuffix', data.value)} input={urlInput} placeholder="vault.azure.net" data-testid="field-keyVaultSuffix" />
+          </Field>
+          <Field label={t('profiles.fields.graphUrl')} hint={t('profiles.hints.graphUrl')} {...fieldValidation(errors, 'graphUrl', t)}>
+            <Input type="url" value={form.graphUrl} onChange={(_event, data) => setField('graphUrl', data.value)} input={urlInput} placeholder="https://graph.microsoft.com" data-testid="field-graphUrl" />
           </Field>
         </fieldset>
       )}

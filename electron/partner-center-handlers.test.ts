@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCloud, type LocalCloud } from '../emulators/local-cloud';
 import { TLS_DIRECTORY } from '../emulators/testing/global-setup';
-import { driveSignIn } from '../emulators/testing/sign-in-driver';
+import { followSignIn } from '../emulators/testing/sign-in-driver';
 import { localCloudProfile } from '../emulators/testing/profile-input';
 import type { CustomersProgress, UsersProgress } from '../shared/ipc/partner-center-contract';
 import { createDispatcher } from './dispatch';
@@ -38,8 +38,7 @@ beforeAll(async () => {
   services = createSamDeskServices({
     userDataDirectory: directory,
     vault: keychain,
-    openBrowser: (url) =>
-      void driveSignIn(url, { userPrincipalName: admin.userPrincipalName, password: admin.password, mfaCode: admin.mfaCode }).then(({ redirectedTo }) => fetch(redirectedTo).catch(() => undefined)),
+    openBrowser: (url) => followSignIn(url, admin),
     now: () => new Date(),
     loopbackPages: { success: 'ok', failure: 'no' },
     language: 'sv',

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCloud, type LocalCloud } from '../../emulators/local-cloud';
 import { TLS_DIRECTORY } from '../../emulators/testing/global-setup';
 import { localCloudProfile } from '../../emulators/testing/profile-input';
-import { driveSignIn } from '../../emulators/testing/sign-in-driver';
+import { followSignIn } from '../../emulators/testing/sign-in-driver';
 import type { Envelope } from '../../shared/ipc/errors';
 import { compose, type Composition } from '../compose';
 import { silentLogger } from '../services/logger';
@@ -42,7 +42,7 @@ function nextStart(): { composition: Composition; dispatch: (method: string, req
   const services = createSamDeskServices({
     userDataDirectory,
     vault: createKeychain(keychainService),
-    openBrowser: (url) => void driveSignIn(url, { userPrincipalName: admin.userPrincipalName, password: admin.password, mfaCode: admin.mfaCode }).then(({ redirectedTo }) => fetch(redirectedTo)).catch(() => undefined),
+    openBrowser: (url) => followSignIn(url, admin),
     now: () => new Date(),
     loopbackPages: { success: 'ok', failure: 'no' },
   });

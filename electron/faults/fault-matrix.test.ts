@@ -7,7 +7,7 @@ import { CONTROL_HEADER } from '../../emulators/control/routes';
 import { startLocalCloud, type LocalCloud } from '../../emulators/local-cloud';
 import { TLS_DIRECTORY } from '../../emulators/testing/global-setup';
 import { localCloudProfile } from '../../emulators/testing/profile-input';
-import { driveSignIn } from '../../emulators/testing/sign-in-driver';
+import { followSignIn } from '../../emulators/testing/sign-in-driver';
 import type { Envelope } from '../../shared/ipc/errors';
 import { samEn } from '../../shared/i18n/sam-en';
 import { samSv } from '../../shared/i18n/sam-sv';
@@ -178,7 +178,7 @@ beforeAll(async () => {
     userDataDirectory: directory,
     vault: keychain,
     // The admin's browser: walks the sign-in pages and lands on the loopback redirect.
-    openBrowser: (url) => void driveSignIn(url, { userPrincipalName: admin.userPrincipalName, password: admin.password, mfaCode: admin.mfaCode }).then(({ redirectedTo }) => fetch(redirectedTo)).catch(() => undefined),
+    openBrowser: (url) => followSignIn(url, admin),
     now: () => new Date(),
     loopbackPages: { success: 'ok', failure: 'no' },
   });

@@ -67,3 +67,13 @@ async function request(url: string, cookies: Map<string, string>, form?: URLSear
   }
   return response;
 }
+
+/**
+ * The admin's browser in tests: walks the sign-in pages for `authorizeUrl` and then loads the redirect, so the app's
+ * loopback listener receives the code. Fire and forget, as a browser is: failures show as the consent's outcome.
+ */
+export function followSignIn(authorizeUrl: string, admin: { readonly userPrincipalName: string; readonly password: string; readonly mfaCode?: string }): void {
+  void driveSignIn(authorizeUrl, { userPrincipalName: admin.userPrincipalName, password: admin.password, ...(admin.mfaCode ? { mfaCode: admin.mfaCode } : {}) })
+    .then(({ redirectedTo }) => fetch(redirectedTo))
+    .catch(() => undefined);
+}

@@ -7,7 +7,7 @@ import { CONTROL_HEADER } from '../../../emulators/control/routes';
 import { startLocalCloud, type LocalCloud } from '../../../emulators/local-cloud';
 import { TLS_DIRECTORY } from '../../../emulators/testing/global-setup';
 import { localCloudProfile } from '../../../emulators/testing/profile-input';
-import { driveSignIn } from '../../../emulators/testing/sign-in-driver';
+import { followSignIn } from '../../../emulators/testing/sign-in-driver';
 import type { Profile } from '../../../shared/profiles/profile';
 import { createSamDeskServices, type SamDeskServices } from '../sam-desk-services';
 import { createKeychain } from '../secrets/keychain';
@@ -32,10 +32,7 @@ beforeAll(async () => {
   services = createSamDeskServices({
     userDataDirectory: directory,
     vault: keychain,
-    openBrowser: (url) => {
-      const admin = cloud.state.world.admins[0] ?? expect.fail('no admin');
-      void driveSignIn(url, { userPrincipalName: admin.userPrincipalName, password: admin.password, mfaCode: admin.mfaCode }).then(({ redirectedTo }) => fetch(redirectedTo).catch(() => undefined));
-    },
+    openBrowser: (url) => followSignIn(url, cloud.state.world.admins[0] ?? expect.fail('no admin')),
     now: () => cloud.state.clock.now(),
     loopbackPages: { success: 'ok', failure: 'no' },
   });

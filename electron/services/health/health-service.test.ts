@@ -6,7 +6,7 @@ import { ConfidentialClientApplication, CryptoProvider } from '@azure/msal-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCloud, type LocalCloud } from '../../../emulators/local-cloud';
 import { TLS_DIRECTORY } from '../../../emulators/testing/global-setup';
-import { driveSignIn } from '../../../emulators/testing/sign-in-driver';
+import { driveSignIn, followSignIn } from '../../../emulators/testing/sign-in-driver';
 import { localCloudProfile } from '../../../emulators/testing/profile-input';
 import { createSamDeskServices, type SamDeskServices } from '../sam-desk-services';
 import { createKeychain } from '../secrets/keychain';
@@ -30,10 +30,7 @@ beforeAll(async () => {
   services = createSamDeskServices({
     userDataDirectory: directory,
     vault: keychain,
-    openBrowser: (url) => {
-      const admin = cloud.state.world.admins[0] ?? expect.fail('no admin');
-      void driveSignIn(url, { userPrincipalName: admin.userPrincipalName, password: admin.password, mfaCode: admin.mfaCode }).then(({ redirectedTo }) => fetch(redirectedTo).catch(() => undefined));
-    },
+    openBrowser: (url) => followSignIn(url, cloud.state.world.admins[0] ?? expect.fail('no admin')),
     now: () => cloud.state.clock.now(),
     loopbackPages: { success: 'ok', failure: 'no' },
   });

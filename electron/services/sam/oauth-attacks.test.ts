@@ -1,3 +1,4 @@
+import { localCloudProfileRecord } from '../../testing/local-cloud-profile';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -48,20 +49,7 @@ beforeEach(async () => {
   cloud.entra.reset();
   cloud.keyVault.reset();
   const { world } = cloud.state;
-  profile = {
-    id: randomUUID(),
-    displayName: 'Attack test partner',
-    tenant: world.partner.domain,
-    tenantId: world.partner.tenantId,
-    clientId: world.app.clientId,
-    credential: { kind: 'secret' },
-    keyVault: { vaultUrl: cloud.endpoints.keyVault, secretName: SECRET_NAME, access: 'app' },
-    keychain: true,
-    redirectPort: 'any',
-    cloud: { kind: 'custom', authorityHost: cloud.endpoints.entra, partnerCenterUrl: cloud.endpoints.partnerCenter, keyVaultSuffix: new URL(cloud.endpoints.keyVault).host },
-    createdAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-  };
+  profile = localCloudProfileRecord(cloud, { displayName: 'Attack test partner', secretName: SECRET_NAME });
   await keychain.set(secretAccounts.clientSecret(profile.id), world.app.clientSecret);
 });
 afterEach(async () => {

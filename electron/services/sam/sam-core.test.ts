@@ -1,3 +1,4 @@
+import { localCloudProfileRecord } from '../../testing/local-cloud-profile';
 import { randomUUID } from 'node:crypto';
 import { SecretClient } from '@azure/keyvault-secrets';
 import { ClientSecretCredential } from '@azure/identity';
@@ -36,20 +37,7 @@ beforeEach(async () => {
   cloud.entra.reset();
   cloud.keyVault.reset();
   const { world } = cloud.state;
-  profile = {
-    id: randomUUID(),
-    displayName: 'Contoso Partner (local cloud)',
-    tenant: world.partner.domain,
-    tenantId: world.partner.tenantId,
-    clientId: world.app.clientId,
-    credential: { kind: 'secret' },
-    keyVault: { vaultUrl: cloud.endpoints.keyVault, secretName: SECRET_NAME, access: 'app' },
-    keychain: true,
-    redirectPort: 'any',
-    cloud: { kind: 'custom', authorityHost: cloud.endpoints.entra, partnerCenterUrl: cloud.endpoints.partnerCenter, keyVaultSuffix: new URL(cloud.endpoints.keyVault).host },
-    createdAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-  };
+  profile = localCloudProfileRecord(cloud, { displayName: 'Contoso Partner (local cloud)', secretName: SECRET_NAME });
   await keychain.set(secretAccounts.clientSecret(profile.id), world.app.clientSecret);
 });
 afterEach(async () => {

@@ -1,3 +1,4 @@
+import { localCloudProfileRecord } from '../../testing/local-cloud-profile';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RefreshGrant } from '../../../emulators/entra/entra-state';
@@ -42,20 +43,7 @@ const refreshAccount = (profile: Profile): string => secretAccounts.refreshToken
 
 async function newProfile(name: string, secretName: string): Promise<Profile> {
   const { world } = cloud.state;
-  const profile: Profile = {
-    id: randomUUID(),
-    displayName: name,
-    tenant: world.partner.domain,
-    tenantId: world.partner.tenantId,
-    clientId: world.app.clientId,
-    credential: { kind: 'secret' },
-    keyVault: { vaultUrl: cloud.endpoints.keyVault, secretName, access: 'app' },
-    keychain: true,
-    redirectPort: 'any',
-    cloud: { kind: 'custom', authorityHost: cloud.endpoints.entra, partnerCenterUrl: cloud.endpoints.partnerCenter, keyVaultSuffix: new URL(cloud.endpoints.keyVault).host },
-    createdAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-  };
+  const profile: Profile = localCloudProfileRecord(cloud, { displayName: name, secretName: secretName });
   created.push(profile);
   await keychain.set(secretAccounts.clientSecret(profile.id), world.app.clientSecret);
   return profile;

@@ -3,9 +3,9 @@ import { ArrowClockwiseRegular, ArrowSyncRegular, OpenRegular, PersonKeyRegular 
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HealthAction } from '../../../../shared/health/health-state';
-import { isConsentActive, useConsentStore } from '../../store/consent-store';
 import { useHealthStore } from '../../store/health-store';
 import { commandFor, type ActionCommand } from './next-action';
+import { useReconsent } from './ReconsentShortcut';
 
 const icons: Readonly<Record<ActionCommand, ReactElement>> = {
   reconsent: <PersonKeyRegular />,
@@ -21,10 +21,9 @@ const icons: Readonly<Record<ActionCommand, ReactElement>> = {
 export function HealthActionButton({ profileId, action, describedBy }: { readonly profileId: string; readonly action: HealthAction; readonly describedBy: string }) {
   const { t } = useTranslation();
   const busy = useHealthStore((state) => state.busy[profileId]);
-  const consenting = useConsentStore((state) => isConsentActive(state.runs[profileId]));
   const check = useHealthStore((state) => state.check);
   const refresh = useHealthStore((state) => state.refresh);
-  const reconsent = useHealthStore((state) => state.reconsent);
+  const reconsent = useReconsent(profileId);
   const openProfile = useHealthStore((state) => state.openProfile);
   const command = commandFor(action);
   if (command === null) {
@@ -37,9 +36,7 @@ export function HealthActionButton({ profileId, action, describedBy }: { readonl
   const run = (): void => {
     switch (command) {
       case 'reconsent':
-        // A consent already running for this profile is followed on its page rather than started again.
-        if (consenting) openProfile(profileId);
-        else reconsent(profileId);
+        reconsent();
         return;
       case 'refresh':
         void refresh(profileId);

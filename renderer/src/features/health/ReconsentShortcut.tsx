@@ -10,6 +10,14 @@ export function offersReconsent(state: HealthState, action: HealthAction): boole
   return (state === 'expiring' || state === 'action-needed' || state === 'dead') && action !== 'reconsent';
 }
 
+/** Starts a profile's reconsent and opens its page; a consent already running is followed there instead of restarted. */
+export function useReconsent(profileId: string): () => void {
+  const consenting = useConsentStore((state) => isConsentActive(state.runs[profileId]));
+  const reconsent = useHealthStore((state) => state.reconsent);
+  const openProfile = useHealthStore((state) => state.openProfile);
+  return () => (consenting ? openProfile(profileId) : reconsent(profileId));
+}
+
 /**
  * One-click reconsent for a profile whose next action is something else (Refresh now for an expiring token): the
  * admin may want a fresh grant anyway — say, the admin who consented is leaving. Starts the consent and opens the
@@ -28,9 +36,7 @@ export function ReconsentShortcut({
   readonly onStarted?: () => void;
 }) {
   const { t } = useTranslation();
-  const consenting = useConsentStore((state) => isConsentActive(state.runs[profileId]));
-  const reconsent = useHealthStore((state) => state.reconsent);
-  const openProfile = useHealthStore((state) => state.openProfile);
+  const reconsent = useReconsent(profileId);
   return (
     <Button
       appearance="subtle"
@@ -38,8 +44,7 @@ export function ReconsentShortcut({
       icon={<PersonKeyRegular />}
       onClick={() => {
         onStarted?.();
-        if (consenting) openProfile(profileId);
-        else reconsent(profileId);
+        reconsent();
       }}
       aria-describedby={describedBy}
       data-testid={testId}

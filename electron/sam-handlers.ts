@@ -77,10 +77,8 @@ export function createSamHandlers(services: SamDeskServices, bus: EventBus): Sam
           ...(loginHint ? { loginHint } : {}),
           openBrowser,
           ...(inAppWindow ? { inAppWindow } : {}),
-          onProgress: (progress) => {
-            if (progress.state === 'succeeded') services.tokens.forget(profileId);
-            bus.emit('consent.progress', progress);
-          },
+          // A success has already forgotten the older line's access tokens (in the token turn that stored the new one).
+          onProgress: (progress) => bus.emit('consent.progress', progress),
         })
         .catch(() => undefined);
       return { ok: true };

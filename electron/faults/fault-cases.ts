@@ -58,6 +58,11 @@ const APP_SIGN_IN = 'grant_type=client_credentials';
 const entraThrottled = { type: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error: 'temporarily_unavailable', error_description: 'AADSTS50196: The server terminated an operation because it encountered a client request loop.', error_codes: [50196] } } as const;
 const keyVaultThrottled = { type: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'Throttled', message: 'Request was not processed because too many requests were received.' } } } as const;
 const partnerCenterThrottled = { type: 'status', status: 429, headers: { 'retry-after': '1' }, body: { code: 429, description: 'Rate limit is exceeded.' } } as const;
+/**
+ * A request Entra holds well past the client's deadline (the matrix shortens it to 2.5 s): to the client it never
+ * answers. The emulator handles it afterwards, as a hung service might; nobody is listening by then.
+ */
+const HUNG_MS = 6_000;
 /** Enough uses to outlast every retry the clients make. */
 const ALWAYS = 50;
 
@@ -78,6 +83,7 @@ export const faultCases: readonly FaultCase[] = [
   { service: 'entra', phase: 'consent', fault: 'token answer without a refresh_token', rules: [entraToken(CODE, { type: 'patch-json', remove: ['refresh_token'] })], outcome: 'no-refresh-token' },
   { service: 'entra', phase: 'consent', fault: '20 MB token answer', rules: [entraToken(CODE, { type: 'huge-body', bytes: HUGE })], outcome: 'ok', saved: both },
   { service: 'entra', phase: 'consent', fault: 'code exchange answered after 1.5 s', rules: [entraToken(CODE, { type: 'delay', ms: 1_500 })], outcome: 'ok', saved: both },
+  { service: 'entra', phase: 'consent', fault: 'code exchange never answered (past the client deadline)', rules: [entraToken(CODE, { type: 'delay', ms: HUNG_MS })], outcome: 'network' },
   { service: 'entra', phase: 'consent', fault: '503 on OpenID discovery', rules: [{ service: 'entra', method: 'GET', path: '/{tenant}/v2.0/.well-known/openid-configuration', count: ALWAYS, fault: { type: 'status', status: 503 } }], outcome: 'network' },
 
   // ── Key Vault during consent: the first write of the refresh token ──
@@ -97,6 +103,7 @@ export const faultCases: readonly FaultCase[] = [
   { service: 'entra', phase: 'refresh', fault: 'rotated answer whose refresh_token is a number', rules: [entraToken(REFRESH, { type: 'patch-json', set: { refresh_token: 12_345 } })], outcome: 'identity-service-error' },
   { service: 'entra', phase: 'refresh', fault: '20 MB rotated answer', rules: [entraToken(REFRESH, { type: 'huge-body', bytes: HUGE })], outcome: 'ok', saved: both, from: 'key-vault' },
   { service: 'entra', phase: 'refresh', fault: 'refresh grant answered after 1.5 s', rules: [entraToken(REFRESH, { type: 'delay', ms: 1_500 })], outcome: 'ok', saved: both, from: 'key-vault' },
+  { service: 'entra', phase: 'refresh', fault: 'refresh grant never answered (past the client deadline)', rules: [entraToken(REFRESH, { type: 'delay', ms: HUNG_MS })], outcome: 'network' },
 
   // ── Key Vault during redemption: reading the token, saving its successor, the app's own sign-in ──
   { service: 'keyvault', phase: 'refresh', fault: '500 on every secret read', rules: [secretGet({ type: 'status', status: 500 })], outcome: 'ok', saved: both, from: 'keychain' },

@@ -90,6 +90,8 @@ export function createSamDeskServices(deps: SamDeskServicesDeps): SamDeskService
       ...(deps.openSignInWindow ? { openSignInWindow: deps.openSignInWindow } : {}),
       now: deps.now,
       pages: deps.loopbackPages,
+      // The new token is stored in the profile's token turn, and the older line's access tokens forgotten with it.
+      storeInTurn: (profileId, save) => createdTokens.storeNewLine(profileId, save),
       onOutcome: (outcome) => void health.recordConsent(outcome),
     }),
     tokens: createdTokens,

@@ -25,6 +25,11 @@ export interface ConsentDeps {
   readonly timeoutMs?: number;
   /** The pages the loopback listener answers the browser with, in the admin's language. */
   readonly pages: { readonly success: string; readonly failure: string };
+  /**
+   * Runs the save of the new refresh token in the profile's token turn (token-service storeNewLine): no redemption
+   * of the older line writes its successor over it. Without it (a consent on its own) the save runs at once.
+   */
+  readonly storeInTurn?: <T>(profileId: string, save: () => Promise<T>) => Promise<T>;
   /** Every consent's outcome, whoever started it (the window, the CLI, a deep link): health and the audit log. */
   readonly onOutcome?: (outcome: Exclude<ConsentProgress, { state: 'step' }>) => void;
 }
@@ -73,7 +78,7 @@ export function createConsentService(deps: ConsentDeps) {
         pages: deps.pages,
       });
       try {
-        const app = createMsalApp(profile, credential);
+        const app = createMsalApp(profile, credential, abort.signal);
         const scopes = [partnerCenterScope(profile), 'offline_access'];
         const signInUrl = await app.getAuthCodeUrl({
           scopes,
@@ -101,14 +106,16 @@ export function createConsentService(deps: ConsentDeps) {
         const refreshToken = cachedRefreshToken(app);
         if (!refreshToken) throw new SamError('no-refresh-token', { reason: 'not-issued' });
 
-        const saved: SaveOutcome = await saveRefreshToken(
-          profile,
-          deps.vault,
-          keyVaultCredentialFor(profile, credential, () => refreshToken),
-          refreshToken,
-          { user: inspection.summary.user ?? '', tenantId: inspection.summary.tenantId ?? profile.tenantId, appId: profile.clientId, obtainedAt: deps.now().toISOString() },
-          step,
-        );
+        const save = (): Promise<SaveOutcome> =>
+          saveRefreshToken(
+            profile,
+            deps.vault,
+            keyVaultCredentialFor(profile, credential, () => refreshToken),
+            refreshToken,
+            { user: inspection.summary.user ?? '', tenantId: inspection.summary.tenantId ?? profile.tenantId, appId: profile.clientId, obtainedAt: deps.now().toISOString() },
+            step,
+          );
+        const saved = await (deps.storeInTurn ? deps.storeInTurn(profileId, save) : save());
         return report({
           profileId,
           state: 'succeeded',
@@ -126,7 +133,8 @@ export function createConsentService(deps: ConsentDeps) {
         loopback.close();
       }
     } catch (error) {
-      const mapped = classifyError(error);
+      // Cancelled while the code was being exchanged: the request was aborted, and that is the admin's doing.
+      const mapped = abort.signal.aborted ? new SamError('consent-cancelled') : classifyError(error);
       return report({ profileId, state: 'failed', error: mapped.code, detail: mapped.detail });
     } finally {
       running.delete(profileId);

@@ -2,13 +2,15 @@ import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
 import { endpointsFor } from '../../../shared/profiles/clouds';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { AppCredential } from './app-credential';
+import { createMsalNetworkClient } from './msal-network';
 
 /**
  * A fresh msal-node confidential client for one profile and one operation. Fresh on purpose: its token cache then
  * holds exactly the refresh token this operation produced, which is how SAM Desk reads the rotated token out
  * (msal-node does not return refresh tokens in its results). Logging stays off: msal logs can contain PII.
+ * Every request to Entra has a deadline (msal-network.ts); `signal` cancels them (the admin cancelled the consent).
  */
-export function createMsalApp(profile: Profile, credential: AppCredential): ConfidentialClientApplication {
+export function createMsalApp(profile: Profile, credential: AppCredential, signal?: AbortSignal): ConfidentialClientApplication {
   const { authorityHost } = endpointsFor(profile.cloud);
   return new ConfidentialClientApplication({
     auth: {
@@ -18,7 +20,10 @@ export function createMsalApp(profile: Profile, credential: AppCredential): Conf
       ...(profile.cloud.kind === 'custom' ? { knownAuthorities: [new URL(authorityHost).host] } : {}),
       ...credential.msalAuth,
     },
-    system: { loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined } },
+    system: {
+      networkClient: createMsalNetworkClient(signal),
+      loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined },
+    },
   });
 }
 

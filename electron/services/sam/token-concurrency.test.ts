@@ -279,6 +279,55 @@ describe('a reconsent during a redemption', () => {
     expect((await service.acquire(profile.id)).token).toBe(token.token);
   });
 
+  it('a reconsent that saves while a redemption past its lineage check is saving lands last: the stores keep the new line', async () => {
+    const profile = { ...(await newProfile('Reconsent save race', 'unused')), keyVault: null };
+    const consentWith = (vault: SecretVault): Promise<ConsentProgress> =>
+      createConsentService({ getProfile: async () => profile, vault, now: () => new Date(), pages: { success: 'ok', failure: 'no' }, openBrowser: signInAs(), storeInTurn: (id, save) => service.storeNewLine(id, save) }).consent(profile.id);
+    const firstConsent = createConsentService({ getProfile: async () => profile, vault: keychain, now: () => new Date(), pages: { success: 'ok', failure: 'no' }, openBrowser: signInAs() });
+    expect((await firstConsent.consent(profile.id)).state).toBe('succeeded');
+    const watch = watchEntra();
+
+    // The reconsent's own writes, watched: it has stored its token once its keychain write returned.
+    let consentStored: () => void = () => undefined;
+    const consentWrote = new Promise<void>((resolve) => (consentStored = resolve));
+    const consentVault: SecretVault = {
+      get: (account) => keychain.get(account),
+      set: async (account, value) => {
+        await keychain.set(account, value);
+        if (account === refreshAccount(profile)) consentStored();
+      },
+      delete: (account) => keychain.delete(account),
+    };
+    const race: { reconsent: Promise<ConsentProgress> | null } = { reconsent: null };
+    // The redemption has its rotated token and passed its lineage check; as it writes, the admin's reconsent comes
+    // back with a new token. Its write waits for the reconsent's save (or a second, if the reconsent waits for it).
+    const redemptionVault: SecretVault = {
+      get: (account) => keychain.get(account),
+      set: async (account, value) => {
+        if (account === refreshAccount(profile) && race.reconsent === null) {
+          cloud.state.clock.advance(1);
+          race.reconsent = consentWith(consentVault);
+          await Promise.race([consentWrote, new Promise((resolve) => setTimeout(resolve, 1_500))]);
+        }
+        await keychain.set(account, value);
+      },
+      delete: (account) => keychain.delete(account),
+    };
+    const service = createTokenService({ getProfile: async () => profile, vault: redemptionVault, now: () => new Date() });
+    await service.acquire(profile.id);
+    const reconsented = await (race.reconsent ?? expect.fail('the redemption wrote nothing'));
+    expect(reconsented.state).toBe('succeeded');
+
+    const lineOf = (refreshToken: string): number | undefined => watch.grant(refreshToken)?.authTime;
+    const reconsentToken = watch.issued.find((issued) => lineOf(issued) !== lineOf(watch.redeemed[0] ?? '')) ?? expect.fail('the reconsent issued no refresh token');
+    expect(lineOf(reconsentToken)).not.toBe(lineOf(watch.redeemed[0] ?? ''));
+    expect(await keychain.get(refreshAccount(profile))).toBe(reconsentToken);
+    // The older line's access token was forgotten with the save: the next caller redeems the new line.
+    await service.acquire(profile.id);
+    expect(lineOf(watch.redeemed.at(-1) ?? '')).toBe(lineOf(reconsentToken));
+    expect(watch.doubleSpent).toEqual([]);
+  });
+
   it('a profile removed during a redemption gets nothing written back: no orphaned refresh token in the keychain', async () => {
     const profile = { ...(await consentedProfile('Removed mid-flight', 'ConcurrencyRemoved')), keyVault: null };
     let removed = false;

@@ -54,6 +54,15 @@ export function createTokenService(deps: TokenDeps) {
   const epochs = new Map<string, number>();
   const epochOf = (profileId: string): number => epochs.get(profileId) ?? 0;
 
+  /**
+   * Forget a profile's access token (after reconsent, or when the profile is edited or deleted). A redemption
+   * still running for it is redone from the stores' token instead of storing its own successor over it.
+   */
+  function forget(profileId: string): void {
+    epochs.set(profileId, epochOf(profileId) + 1);
+    for (const key of [...cache.keys()]) if (key.startsWith(`${profileId}|`)) cache.delete(key);
+  }
+
   /** Redeems until a redemption finishes within one epoch (a reconsent needs a person: this ends at once). */
   async function redeem(profileId: string, resource: string | undefined): Promise<{ token: AccessToken; epoch: number }> {
     for (let attempt = 1; ; attempt++) {
@@ -126,13 +135,24 @@ export function createTokenService(deps: TokenDeps) {
       turns.set(profileId, attempt);
       return attempt;
     },
+    forget,
     /**
-     * Forget a profile's access token (after reconsent, or when the profile is edited or deleted). A redemption
-     * still running for it is redone from the stores' token instead of storing its own successor over it.
+     * Stores a new line's refresh token (a consent or reconsent) in the profile's turn: after the redemption under
+     * way has saved its successor, before any redemption that follows reads the stores. A redemption past its
+     * lineage check would otherwise write the older line's successor over the new token. Once stored, the older
+     * line's access tokens are forgotten.
      */
-    forget(profileId: string): void {
-      epochs.set(profileId, epochOf(profileId) + 1);
-      for (const key of [...cache.keys()]) if (key.startsWith(`${profileId}|`)) cache.delete(key);
+    storeNewLine<T>(profileId: string, save: () => Promise<T>): Promise<T> {
+      const previous = turns.get(profileId) ?? Promise.resolve();
+      const turn = previous
+        .catch(() => undefined)
+        .then(save)
+        .then((saved) => {
+          forget(profileId);
+          return saved;
+        });
+      turns.set(profileId, turn);
+      return turn;
     },
     redemptionCount: (profileId: string): number => redemptions.get(profileId) ?? 0,
     /** The Partner Center access token held in memory, if still valid: lets a health check probe without redeeming. */

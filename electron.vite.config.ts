@@ -34,7 +34,6 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    publicDir: resolve('assets/web'),
     plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: 'out/renderer',

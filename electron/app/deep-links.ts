@@ -1,35 +1,28 @@
-import { app, type BrowserWindow } from 'electron';
+import { app } from 'electron';
 import type { Composition } from '../compose';
-import { DEEP_LINK_SCHEME, deepLinkInArguments, parseDeepLink, type DeepLink } from '../services/deep-link';
+import type { DeepLinkRouter, DeepLinkTarget } from '../services/app-instance/deep-link-router';
+import type { MainWindowControl } from '../services/app-instance/main-window';
+import { claimSingleInstance } from '../services/app-instance/single-instance';
+import type { Logger } from '../services/logger';
 import type { SamDeskServices } from '../services/sam-desk-services';
 
 /**
- * Registers SAM Desk as the handler of sam-desk:// links and acts on them: the single instance is brought forward,
- * the named profile is shown, and its consent starts (the admin still signs in with MFA). macOS delivers links as
- * `open-url`; Windows and Linux start a second instance whose arguments carry the link.
+ * Electron's side of single instance and sam-desk:// links; the behaviour lives in services/app-instance/. Call
+ * `claimAppInstance` at the top of the main module, before `ready`: it returns null in a second instance, which is
+ * quitting. Attach `deepLinkTarget` once the app is composed; links are routed once the main window has loaded.
  */
-export function handleDeepLinks(composition: Composition, services: SamDeskServices, window: () => BrowserWindow | null): void {
-  if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [process.argv[1]]);
-  else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+export function claimAppInstance(window: MainWindowControl, logger: Logger): DeepLinkRouter | null {
+  return claimSingleInstance({ app, launch: process, window, logger });
+}
 
-  const act = async (link: DeepLink | null): Promise<void> => {
-    if (!link) return;
-    const current = window();
-    if (current) {
-      if (current.isMinimized()) current.restore();
-      current.focus();
-    }
-    const { profiles } = await services.profiles.list();
-    const profile = profiles.find((candidate) => candidate.id === link.profile) ?? profiles.find((candidate) => candidate.displayName.toLowerCase() === link.profile.toLowerCase());
-    if (!profile) return;
-    composition.bus.emit('profiles.focus', { profileId: profile.id });
-    await composition.dispatch('consent.start', { profileId: profile.id, openBrowser: true });
+/** Acting on a link: show the named profile in the window and start its consent in the system browser. */
+export function deepLinkTarget(composition: Composition, services: SamDeskServices): DeepLinkTarget {
+  return {
+    listProfiles: async () => (await services.profiles.list()).profiles,
+    focusProfile: (profileId) => composition.bus.emit('profiles.focus', { profileId }),
+    // A consent already under way answers consent-in-progress; the window shows the consent's progress either way.
+    startConsent: async (profileId) => {
+      await composition.dispatch('consent.start', { profileId, openBrowser: true });
+    },
   };
-
-  app.on('second-instance', (_event, argv) => void act(deepLinkInArguments(argv)));
-  app.on('open-url', (event, url) => {
-    event.preventDefault();
-    void act(parseDeepLink(url));
-  });
-  void act(deepLinkInArguments(process.argv));
 }

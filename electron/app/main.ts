@@ -4,7 +4,7 @@ import { compose } from '../compose';
 import { installCrashGuard } from '../services/crash-guard';
 import { createLogger } from '../services/logger';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { handleDeepLinks } from './deep-links';
+import { claimAppInstance, deepLinkTarget } from './deep-links';
 import { registerIpc } from './ipc';
 import { APP_ENTRY_URL } from './app-origin';
 import { lockDownContents, openSignInWindow } from './sign-in-window';
@@ -20,21 +20,20 @@ const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.
 // One settings folder for the desktop app, browser mode and the CLI (see app-paths.ts); set before anything reads it.
 app.setPath('userData', userDataDirectory());
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+let mainWindow: BrowserWindow | null = null;
+/** Set at `ready`: builds the main window again if it was closed (macOS keeps running without one). */
+let reopenMainWindow: (() => void) | null = null;
+const logger = createLogger((line) => process.stderr.write(`${line}\n`));
+// At the top, before `ready`: a second instance hands its link over and quits here without building anything, and
+// the first starts listening for links now, since macOS delivers the one that launched the app before `ready`.
+const deepLinks = claimAppInstance({ current: () => mainWindow, reopen: () => reopenMainWindow?.() }, logger);
+
+if (deepLinks) {
   app.enableSandbox();
   registerAppScheme();
-  let mainWindow: BrowserWindow | null = null;
-  const logger = createLogger((line) => process.stderr.write(`${line}\n`));
   installCrashGuard(process, logger);
 
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
 
   void app.whenReady().then(() => {
     serveRenderer(rendererDir);
@@ -70,7 +69,7 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     registerIpc(composition.dispatch, composition.bus, () => mainWindow, logger);
-    handleDeepLinks(composition, services, () => mainWindow);
+    deepLinks.attach(deepLinkTarget(composition, services));
     const open = (): void => {
       mainWindow = createSecureWindow(preloadPath, {
         width: 1200,
@@ -80,8 +79,16 @@ if (!app.requestSingleInstanceLock()) {
         title: 'SAM Desk',
         backgroundColor: nativeTheme.shouldUseDarkColors ? '#1f1f1f' : '#ffffff',
       });
-      mainWindow.on('closed', () => (mainWindow = null));
+      // Links wait for the page: a `profiles.focus` sent before it has loaded would reach no one.
+      mainWindow.webContents.on('did-finish-load', () => deepLinks.windowReady());
+      mainWindow.on('closed', () => {
+        mainWindow = null;
+        deepLinks.windowClosed();
+      });
       void mainWindow.loadURL(APP_ENTRY_URL);
+    };
+    reopenMainWindow = () => {
+      if (!mainWindow) open();
     };
     open();
     app.on('activate', () => {

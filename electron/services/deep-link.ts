@@ -36,10 +36,15 @@ export function parseDeepLink(raw: string): DeepLink | null {
   return { action: action as DeepLink['action'], profile };
 }
 
+/** Whether a command-line argument is meant as a sam-desk: link (whether or not it is a valid one). */
+export function isDeepLinkArgument(argument: string): boolean {
+  return argument.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}:`);
+}
+
 /** The deep link among a process's arguments (Windows and Linux pass it on the command line of the second instance). */
 export function deepLinkInArguments(argv: readonly string[]): DeepLink | null {
   for (const argument of argv) {
-    if (argument.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}:`)) return parseDeepLink(argument);
+    if (isDeepLinkArgument(argument)) return parseDeepLink(argument);
   }
   return null;
 }

@@ -30,6 +30,18 @@ describe('the encrypted offline cache', () => {
     expect(await keychain.get(secretAccounts.cacheKey(profiles[0]))).toMatch(/^[A-Za-z0-9+/]{43}=$/);
   });
 
+  it('a profile’s caches first written at the same moment share one key: both stay readable', async () => {
+    const profileId = randomUUID();
+    const names = ['customers', 'users', 'users-of-a', 'users-of-b'];
+    const caches = names.map((name) => createEncryptedCache({ directory, vault: keychain, profileId, name }));
+    try {
+      await Promise.all(caches.map((cache, index) => cache.write([{ index }], new Date('2026-12-01T00:00:00Z'))));
+      for (const [index, cache] of caches.entries()) expect(await cache.read()).toEqual({ status: 'ok', data: { asOf: '2026-12-01T00:00:00.000Z', value: [{ index }] } });
+    } finally {
+      await keychain.delete(secretAccounts.cacheKey(profileId));
+    }
+  });
+
   it('never shows another profile’s cache: a copied file is set aside, not decrypted', async () => {
     const mine = createEncryptedCache({ directory, vault: keychain, profileId: profiles[0], name: 'customers' });
     const theirs = createEncryptedCache({ directory, vault: keychain, profileId: profiles[1], name: 'customers' });

@@ -33,6 +33,29 @@ interface Envelope {
   readonly data: string;
 }
 
+/**
+ * Keys being created, per keychain and account: a profile's customers and users caches are first written at about
+ * the same time, and two fresh keys would leave one of the two files encrypted under a key the keychain no longer
+ * holds. The first write creates the key; the others wait for it.
+ */
+const creatingKeys = new WeakMap<SecretVault, Map<string, Promise<Buffer>>>();
+
+function createKeyOnce(vault: SecretVault, account: string): Promise<Buffer> {
+  const creating = creatingKeys.get(vault) ?? new Map<string, Promise<Buffer>>();
+  creatingKeys.set(vault, creating);
+  const running = creating.get(account);
+  if (running) return running;
+  const created = (async () => {
+    const stored = await vault.get(account);
+    if (stored) return Buffer.from(stored, 'base64');
+    const fresh = randomBytes(32);
+    await vault.set(account, fresh.toString('base64'));
+    return fresh;
+  })().finally(() => creating.delete(account));
+  creating.set(account, created);
+  return created;
+}
+
 export function createEncryptedCache(options: { readonly directory: string; readonly vault: SecretVault; readonly profileId: string; readonly name: string; readonly now?: () => Date }) {
   const directory = join(options.directory, 'cache');
   const path = join(directory, `${options.profileId}.${options.name}.cache`);
@@ -43,9 +66,7 @@ export function createEncryptedCache(options: { readonly directory: string; read
     const stored = await options.vault.get(account);
     if (stored) return Buffer.from(stored, 'base64');
     if (!create) return null;
-    const fresh = randomBytes(32);
-    await options.vault.set(account, fresh.toString('base64'));
-    return fresh;
+    return createKeyOnce(options.vault, account);
   }
 
   async function setAside(): Promise<string> {

@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { buildApi, type Transport } from '../../shared/ipc/api';
 import { eventChannel, methodChannel } from '../../shared/ipc/channels';
+import { holdEarlyEvents } from '../../shared/ipc/early-events';
 import { unwrapEnvelope } from '../../shared/ipc/errors';
 
 /**
@@ -17,4 +18,5 @@ const transport: Transport = {
   },
 };
 
-contextBridge.exposeInMainWorld('samDesk', buildApi(transport));
+// Held from here (before the page's scripts run) until the page listens: see early-events.ts.
+contextBridge.exposeInMainWorld('samDesk', buildApi(holdEarlyEvents(transport)));

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Configuration } from 'app-builder-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBuilderConfig, validateBuilderConfig } from './builder-config';
@@ -21,6 +21,17 @@ describe('electron-builder.yml', () => {
     expect(targetsOf(config.win?.target)).toEqual(['nsis', 'portable']);
     expect(config.nsis).toMatchObject({ perMachine: false, allowElevation: false, deleteAppDataOnUninstall: false });
     expect(config.nsis?.include).toBe('assets/installer.nsh');
+  });
+
+  it('Windows: the per-user installer registers sam-desk:// for its user, passing the link on, and removes it on uninstall', () => {
+    const script = readFileSync('assets/installer.nsh', 'utf8');
+    const install = /!macro customInstall([\s\S]*?)!macroend/.exec(script)?.[1] ?? '';
+    const uninstall = /!macro customUnInstall([\s\S]*?)!macroend/.exec(script)?.[1] ?? '';
+    expect(install).toContain('WriteRegStr SHCTX "Software\\Classes\\sam-desk" "URL Protocol" ""');
+    expect(install).toMatch(/"Software\\Classes\\sam-desk\\shell\\open\\command" "" '"\$INSTDIR\\\$\{APP_EXECUTABLE_FILENAME\}" "%1"'/);
+    expect(uninstall).toContain('DeleteRegKey SHCTX "Software\\Classes\\sam-desk"');
+    // HKCR or HKLM would need administrator rights the per-user installer does not have.
+    expect(script).not.toMatch(/HKCR|HKLM/);
   });
 
   it('macOS: dmg and zip, hardened runtime with entitlements, notarized by the afterSign hook', () => {

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { listPackage, statFile } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import { Arch, build, Platform } from 'electron-builder';
+import type { AfterPackContext as BuilderAfterPackContext } from 'app-builder-lib';
+import { LinuxTargetHelper } from 'app-builder-lib/out/targets/LinuxTargetHelper.js';
+import { Arch, build, LinuxPackager, Platform } from 'electron-builder';
 import { checkAppFiles } from '../packaging/asar-allow-list';
 import { loadBuilderConfig, validateBuilderConfig } from '../packaging/builder-config';
 import { FUSE_OFF, FUSE_ON, samDeskFuses, verifyFuses } from '../packaging/fuses';
@@ -36,12 +38,27 @@ try {
   const electronDist = join(work, 'electron');
   await writeStandInElectron(electronDist, electronVersion);
   const started = performance.now();
+  // The configured hook, loaded as electron-builder loads it; the packager it is given also writes the .desktop
+  // entry the AppImage and deb install, which is what registers sam-desk:// on Linux.
+  const { default: configuredAfterPack } = (await import(new URL('../packaging/hooks/after-pack.mjs', import.meta.url).href)) as { default: (context: BuilderAfterPackContext) => Promise<void> };
+  let desktopEntry = '';
   await build({
     projectDir: projectDirectory,
     targets: Platform.LINUX.createTarget('dir', Arch.x64),
     publish: 'never',
-    config: { electronDist, directories: { output: join(work, 'release') } },
+    config: {
+      electronDist,
+      directories: { output: join(work, 'release') },
+      afterPack: async (context) => {
+        await configuredAfterPack(context);
+        const packager = context.packager;
+        if (!(packager instanceof LinuxPackager)) throw new Error('check:package packs for Linux only');
+        desktopEntry = await new LinuxTargetHelper(packager).computeDesktopEntry(packager.platformSpecificBuildOptions, `"/opt/SAM Desk/${packager.executableName}" %U`);
+      },
+    },
   });
+  if (!/^MimeType=.*x-scheme-handler\/sam-desk;/m.test(desktopEntry)) problems.push('the Linux desktop entry does not register x-scheme-handler/sam-desk');
+  if (!/^Exec=.*%U$/m.test(desktopEntry)) problems.push('the Linux desktop entry does not pass the link (%U) to the app');
   const appOutDir = join(work, 'release', 'linux-unpacked');
   const asarPath = join(appOutDir, 'resources', 'app.asar');
   const packed = listPackage(asarPath, { isPack: false }).filter((entry) => !('files' in statFile(asarPath, entry.slice(1), false)));
@@ -65,6 +82,7 @@ try {
     [
       `packed for Linux with a stand-in Electron ${electronVersion} in ${String(Math.round(performance.now() - started))} ms`,
       `app.asar: ${String(packed.length)} files (${String(runtime.size)} run-time packages); app.asar.unpacked: ${unpacked.join(', ') || 'nothing'}`,
+      `Linux desktop entry: ${desktopEntry.split('\n').filter((line) => /^(Exec|MimeType)=/.test(line)).join('; ')}`,
       `fuses read back: ${states.join(', ')}${extra > 0 ? ` (+${String(extra)} at Electron's default)` : ''}`,
     ].join('\n'),
   );

@@ -119,6 +119,25 @@ describe('token health', () => {
     }
   });
 
+  it('says in the audit log when a reconsent changed whose identity the token carries, and only then', async () => {
+    const admin = cloud.state.world.admins[0]?.userPrincipalName ?? expect.fail('no admin');
+    const reconsentAs = (user: string) =>
+      services.health.recordConsent({
+        profileId,
+        state: 'succeeded',
+        saved: { keyVault: { status: 'saved' }, keychain: { status: 'saved' }, keyVaultRetryPending: false },
+        summary: { user, tenantId: cloud.state.world.partner.tenantId, audience: 'https://api.partnercenter.microsoft.com', scopes: ['user_impersonation'], mfa: true, expiresAt: cloud.state.clock.now().toISOString() },
+      });
+    // The log reads newest first.
+    const lastReconsent = async () => (await services.audit.read({ profileId })).find((event) => event.kind === 'reconsent');
+    await reconsentAs(admin.toUpperCase());
+    expect((await lastReconsent())?.facts).not.toHaveProperty('previousUser');
+    await reconsentAs('it.helpdesk@contoso-partner.onmicrosoft.com');
+    expect((await lastReconsent())?.facts).toMatchObject({ user: 'it.helpdesk@contoso-partner.onmicrosoft.com', previousUser: admin.toUpperCase() });
+    await reconsentAs(admin);
+    expect((await lastReconsent())?.facts).toMatchObject({ user: admin, previousUser: 'it.helpdesk@contoso-partner.onmicrosoft.com' });
+  });
+
   it('is unknown when offline, with the last known facts still shown', async () => {
     await cloud.close();
     services.tokens.forget(profileId);

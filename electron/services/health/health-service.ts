@@ -106,7 +106,15 @@ export function createHealthService(deps: HealthDeps) {
             accessToken: learned({ user: outcome.summary.user, mfa: outcome.summary.mfa, audience: outcome.summary.audience, scopes: outcome.summary.scopes, expiresAt: outcome.summary.expiresAt }),
           };
         });
-        await deps.audit.record({ profileId: outcome.profileId, kind, outcome: 'ok', facts: { user: outcome.summary.user ?? '', keyVault: outcome.saved.keyVault.status, keychain: outcome.saved.keychain.status } });
+        // Automation runs as whoever consented last: a reconsent by someone else changes that, and the log says so.
+        const previousUser = before?.accessToken?.value.user;
+        const userChanged = kind === 'reconsent' && typeof previousUser === 'string' && previousUser !== '' && previousUser.toLowerCase() !== (outcome.summary.user ?? '').toLowerCase();
+        await deps.audit.record({
+          profileId: outcome.profileId,
+          kind,
+          outcome: 'ok',
+          facts: { user: outcome.summary.user ?? '', ...(userChanged ? { previousUser } : {}), keyVault: outcome.saved.keyVault.status, keychain: outcome.saved.keychain.status },
+        });
         return;
       }
       await deps.audit.record({ profileId: outcome.profileId, kind: before?.tokenIssuedAt ? 'reconsent' : 'consent', outcome: 'failed', code: outcome.error });

@@ -33,10 +33,12 @@ test.describe('token inspector in browser mode', () => {
     await expect(claims.locator('[data-claim="amr"] td').nth(2)).not.toBeEmpty();
     await expect(page.getByTestId('raw-payload')).toContainText('"upn": "asa.oberg@contoso-partner.onmicrosoft.com"');
 
-    const docs = fileURLToPath(new URL('../docs/', import.meta.url));
-    mkdirSync(docs, { recursive: true });
+    // The README's picture: refreshed on request (npm run screenshot) so a test run leaves the checkout as it was.
+    const folder = process.env.SAM_DESK_UPDATE_SCREENSHOT === '1' ? '../docs/' : '../test-results/';
+    const directory = fileURLToPath(new URL(folder, import.meta.url));
+    mkdirSync(directory, { recursive: true });
     await page.setViewportSize({ width: 1280, height: 1000 });
-    await page.screenshot({ path: `${docs}screenshot.png`, fullPage: false });
+    await page.screenshot({ path: `${directory}screenshot.png`, fullPage: false });
   });
 
   test('flags a token without MFA that has expired, and an opaque refresh token', async ({ page, app }) => {

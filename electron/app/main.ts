@@ -79,8 +79,10 @@ if (deepLinks) {
         title: 'SAM Desk',
         backgroundColor: nativeTheme.shouldUseDarkColors ? '#1f1f1f' : '#ffffff',
       });
-      // Links wait for the page: a `profiles.focus` sent before it has loaded would reach no one.
-      mainWindow.webContents.on('did-finish-load', () => deepLinks.windowReady());
+      // Links wait for the page: a `profiles.focus` sent before it has loaded (or while it reloads) would reach no
+      // one. Start and stop of loading come in pairs (the tab's spinner), also when a load fails.
+      mainWindow.webContents.on('did-start-loading', () => deepLinks.windowLoading());
+      mainWindow.webContents.on('did-stop-loading', () => deepLinks.windowReady());
       mainWindow.on('closed', () => {
         mainWindow = null;
         deepLinks.windowClosed();

@@ -89,6 +89,19 @@ describe('the deep-link router', () => {
     expect(recorded.consents).toEqual([fabrikam.id]);
   });
 
+  it('holds links while the window’s page reloads, until it has loaded again', async () => {
+    const { router, recorded, target } = ready();
+    router.attach(target);
+    router.windowReady();
+    router.windowLoading();
+    router.receive(reconsent('Contoso (production)'));
+    await router.settled();
+    expect(recorded.focused).toEqual([]);
+    router.windowReady();
+    await router.settled();
+    expect(recorded.focused).toEqual([contoso.id]);
+  });
+
   it('collapses the same profile within the duplicate window, consent or reconsent alike, and not after it', async () => {
     let now = 0;
     const { router, recorded, target } = ready(undefined, { now: () => now });

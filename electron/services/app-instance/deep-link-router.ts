@@ -68,7 +68,7 @@ export class DeepLinkRouter {
     this.#drain();
   }
 
-  /** The main window's page has loaded (`did-finish-load`): held links are routed now. */
+  /** The main window's page has loaded (`did-stop-loading`): held links are routed now. */
   windowReady(): void {
     this.#windowLoaded = true;
     this.#drain();
@@ -76,6 +76,11 @@ export class DeepLinkRouter {
 
   /** The main window closed (macOS keeps running): links are held until a new window has loaded. */
   windowClosed(): void {
+    this.#windowLoaded = false;
+  }
+
+  /** The main window's page started loading again (a reload): links are held until it has loaded, as for a new one. */
+  windowLoading(): void {
     this.#windowLoaded = false;
   }
 

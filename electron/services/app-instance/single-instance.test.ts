@@ -105,7 +105,7 @@ function start(options: { lockFree?: boolean; launch?: LaunchProcess; now?: () =
     ...(options.now ? { now: options.now } : {}),
   });
   const { target, recorded } = fakeTarget();
-  /** What main.ts does at `ready`: compose, attach, build the window; `load` is its did-finish-load. */
+  /** What main.ts does at `ready`: compose, attach, build the window; `load` is its did-stop-loading. */
   const becomeReady = () => {
     mainWindow.appReady = true;
     mainWindow.window = new FakeWindow();

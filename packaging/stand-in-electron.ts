@@ -9,20 +9,57 @@ const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
  * on, --inspect on, asar integrity off, only-asar off, browser V8 snapshot off, file:// privileges on.
  */
 const ELECTRON_DEFAULT_WIRE = '10110001';
+const fuseWire = `${FUSE_SENTINEL}\u0001${String.fromCharCode(ELECTRON_DEFAULT_WIRE.length)}${ELECTRON_DEFAULT_WIRE}`;
 
-/**
- * An unpacked Electron distribution for Linux that electron-builder can package, where the real one cannot be
- * downloaded. The executable is a shell script that refuses to run but carries a real fuse wire, so the fuses hook
- * flips and verifies it exactly as it does Electron's. Everything else electron-builder touches is there by name.
+/*
+ * Unpacked Electron distributions that electron-builder can package where the real ones cannot be downloaded. The
+ * executables are shell scripts that refuse to run, and the file Electron keeps its fuses in carries a real fuse wire,
+ * so the fuses hook flips and verifies it exactly as it does Electron's. Everything else electron-builder reads or
+ * renames is there by name.
  */
+
+async function script(path: string, electronVersion: string, extra = ''): Promise<void> {
+  await writeFile(path, `#!/bin/sh\n# Stand-in for Electron ${electronVersion}: packaging checks only.\n${extra}echo "stand-in Electron: cannot run" >&2\nexit 1\n`, 'latin1');
+  await chmod(path, 0o755);
+}
+
+/** Linux: `electron` (with the fuse wire), resources/, the license files. Returns the executable. */
 export async function writeStandInElectron(directory: string, electronVersion: string): Promise<string> {
   await mkdir(join(directory, 'resources'), { recursive: true });
-  const wire = `${FUSE_SENTINEL}\u0001${String.fromCharCode(ELECTRON_DEFAULT_WIRE.length)}${ELECTRON_DEFAULT_WIRE}`;
   const executable = join(directory, 'electron');
-  await writeFile(executable, `#!/bin/sh\n# Stand-in for Electron ${electronVersion}: packaging checks only.\n# ${wire}\necho "stand-in Electron: cannot run" >&2\nexit 1\n`, 'latin1');
-  await chmod(executable, 0o755);
+  await script(executable, electronVersion, `# ${fuseWire}\n`);
   await writeFile(join(directory, 'version'), electronVersion);
   await writeFile(join(directory, 'LICENSE'), 'Stand-in for the Electron license file.\n');
   await writeFile(join(directory, 'LICENSES.chromium.html'), '<!doctype html><title>Stand-in</title>\n');
   return executable;
+}
+
+const infoPlist = (executable: string, identifier: string): string =>
+  [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">',
+    '<plist version="1.0"><dict>',
+    `<key>CFBundleExecutable</key><string>${executable}</string>`,
+    `<key>CFBundleIdentifier</key><string>${identifier}</string>`,
+    `<key>CFBundleName</key><string>${executable}</string>`,
+    '</dict></plist>',
+    '',
+  ].join('\n');
+
+/** macOS: Electron.app with its Info.plist, helper apps and Electron Framework (where the fuse wire lives). */
+export async function writeStandInElectronMac(directory: string, electronVersion: string): Promise<void> {
+  const contents = join(directory, 'Electron.app', 'Contents');
+  await mkdir(join(contents, 'MacOS'), { recursive: true });
+  await mkdir(join(contents, 'Resources'), { recursive: true });
+  await writeFile(join(contents, 'Info.plist'), infoPlist('Electron', 'com.github.Electron'));
+  await script(join(contents, 'MacOS', 'Electron'), electronVersion);
+  for (const suffix of ['', ' (Renderer)', ' (GPU)', ' (Plugin)']) {
+    const helper = join(contents, 'Frameworks', `Electron Helper${suffix}.app`, 'Contents');
+    await mkdir(join(helper, 'MacOS'), { recursive: true });
+    await writeFile(join(helper, 'Info.plist'), infoPlist(`Electron Helper${suffix}`, 'com.github.Electron.helper'));
+    await script(join(helper, 'MacOS', `Electron Helper${suffix}`), electronVersion);
+  }
+  const framework = join(contents, 'Frameworks', 'Electron Framework.framework');
+  await mkdir(framework, { recursive: true });
+  await writeFile(join(framework, 'Electron Framework'), `Stand-in for Electron Framework ${electronVersion}\n${fuseWire}\n`, 'latin1');
 }

@@ -1,25 +1,29 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { listPackage, statFile } from '@electron/asar';
+import { getRawHeader, listPackage, statFile } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import type { AfterPackContext as BuilderAfterPackContext } from 'app-builder-lib';
 import { LinuxTargetHelper } from 'app-builder-lib/out/targets/LinuxTargetHelper.js';
 import { Arch, build, LinuxPackager, Platform } from 'electron-builder';
 import { checkAppFiles } from '../packaging/asar-allow-list';
 import { loadBuilderConfig, validateBuilderConfig } from '../packaging/builder-config';
-import { FUSE_OFF, FUSE_ON, samDeskFuses, verifyFuses } from '../packaging/fuses';
+import { FUSE_OFF, FUSE_ON, samDeskFuses, verifyFuses, type PackagedPlatform } from '../packaging/fuses';
 import { runtimePackagePaths, type PackageLock } from '../packaging/runtime-dependencies';
-import { writeStandInElectron } from '../packaging/stand-in-electron';
+import { writeStandInElectron, writeStandInElectronMac } from '../packaging/stand-in-electron';
 
 /**
  * The packaging check `npm test` runs: electron-builder.yml passes electron-builder's schema, then the app is packed
- * for Linux exactly as the installers pack it (same configuration, same afterPack hook) into a stand-in Electron
- * distribution (the real one cannot be downloaded here), and the result is held to the allow-list: only the build's
- * output and the run-time dependencies, every one of them present, keytar's module unpacked, every fuse flipped.
+ * for Linux and for macOS exactly as the installers pack it (same configuration, same afterPack hook) into stand-in
+ * Electron distributions (the real ones cannot be downloaded here), and each result is held to the allow-list: only
+ * the build's output and the run-time dependencies, every one of them present, keytar's module unpacked, every fuse
+ * flipped; sam-desk:// registered (the Linux desktop entry, the macOS Info.plist) and, on macOS, the asar's hash
+ * embedded for the integrity fuse to check.
  */
 const projectDirectory = process.cwd();
 const problems: string[] = [];
+const report: string[] = [];
 
 async function filesUnder(directory: string): Promise<string[]> {
   const exists = await stat(directory).then(() => true, () => false);
@@ -28,70 +32,90 @@ async function filesUnder(directory: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => `/${relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/')}`);
 }
 
+const readJson = async <T>(path: string): Promise<T> => JSON.parse(await readFile(join(projectDirectory, path), 'utf8')) as T;
+
+/** The packed app's files against the allow-list, and its fuses read back. */
+async function checkPackedApp(label: string, platform: PackagedPlatform, resourcesDirectory: string, fuseFile: string, runtime: ReadonlySet<string>): Promise<void> {
+  const asarPath = join(resourcesDirectory, 'app.asar');
+  const packed = listPackage(asarPath, { isPack: false }).filter((entry) => !('files' in statFile(asarPath, entry.slice(1), false)));
+  const unpacked = await filesUnder(join(resourcesDirectory, 'app.asar.unpacked'));
+  problems.push(...checkAppFiles({ packed, unpacked }, runtime).map((problem) => `${label}: ${problem}`));
+  const fuses = samDeskFuses(platform, 'x64');
+  const { wrong, extra } = await verifyFuses(fuseFile, fuses);
+  for (const fuse of wrong) problems.push(`${label}: fuse ${fuse} not flipped`);
+  const wire: Readonly<Record<string, unknown>> = await getCurrentFuseWire(fuseFile);
+  const states = Object.keys(wire)
+    .filter((key) => /^\d+$/.test(key))
+    .map((key) => `${FuseV1Options[Number(key)] ?? key}=${wire[key] === FUSE_ON ? 'on' : wire[key] === FUSE_OFF ? 'off' : '?'}`);
+  report.push(`${label}: app.asar ${String(packed.length)} files; unpacked: ${unpacked.join(', ') || 'nothing'}`, `${label}: fuses read back: ${states.join(', ')}${extra > 0 ? ` (+${String(extra)} at Electron's default)` : ''}`);
+}
+
 const config = await loadBuilderConfig(projectDirectory);
 await validateBuilderConfig(config);
-console.log('electron-builder.yml: valid (electron-builder schema)');
+report.push('electron-builder.yml: valid (electron-builder schema)');
 
 const work = await mkdtemp(join(tmpdir(), 'sam-desk-package-'));
 try {
-  const electronVersion = (JSON.parse(await readFile(join(projectDirectory, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
-  const electronDist = join(work, 'electron');
-  await writeStandInElectron(electronDist, electronVersion);
-  const started = performance.now();
-  // The configured hook, loaded as electron-builder loads it; the packager it is given also writes the .desktop
-  // entry the AppImage and deb install, which is what registers sam-desk:// on Linux.
+  const { version: electronVersion } = await readJson<{ version: string }>('node_modules/electron/package.json');
+  const lock = await readJson<PackageLock>('package-lock.json');
+  const runtime = runtimePackagePaths(lock, Object.keys((await readJson<{ dependencies: Record<string, string> }>('package.json')).dependencies));
+  // The configured hook, loaded as electron-builder loads it.
   const { default: configuredAfterPack } = (await import(new URL('../packaging/hooks/after-pack.mjs', import.meta.url).href)) as { default: (context: BuilderAfterPackContext) => Promise<void> };
+
+  // Linux. The packager the hook is given also writes the .desktop entry the AppImage and deb install: that is what
+  // registers sam-desk:// there.
+  await writeStandInElectron(join(work, 'electron-linux'), electronVersion);
   let desktopEntry = '';
+  let started = performance.now();
   await build({
     projectDir: projectDirectory,
     targets: Platform.LINUX.createTarget('dir', Arch.x64),
     publish: 'never',
     config: {
-      electronDist,
-      directories: { output: join(work, 'release') },
+      electronDist: join(work, 'electron-linux'),
+      directories: { output: join(work, 'linux') },
       afterPack: async (context) => {
         await configuredAfterPack(context);
         const packager = context.packager;
-        if (!(packager instanceof LinuxPackager)) throw new Error('check:package packs for Linux only');
+        if (!(packager instanceof LinuxPackager)) throw new Error('expected the Linux packager');
         desktopEntry = await new LinuxTargetHelper(packager).computeDesktopEntry(packager.platformSpecificBuildOptions, `"/opt/SAM Desk/${packager.executableName}" %U`);
       },
     },
   });
-  if (!/^MimeType=.*x-scheme-handler\/sam-desk;/m.test(desktopEntry)) problems.push('the Linux desktop entry does not register x-scheme-handler/sam-desk');
-  if (!/^Exec=.*%U$/m.test(desktopEntry)) problems.push('the Linux desktop entry does not pass the link (%U) to the app');
-  const appOutDir = join(work, 'release', 'linux-unpacked');
-  const asarPath = join(appOutDir, 'resources', 'app.asar');
-  const packed = listPackage(asarPath, { isPack: false }).filter((entry) => !('files' in statFile(asarPath, entry.slice(1), false)));
-  const unpacked = await filesUnder(join(appOutDir, 'resources', 'app.asar.unpacked'));
+  report.push(`Linux: packed with a stand-in Electron ${electronVersion} in ${String(Math.round(performance.now() - started))} ms (${String(runtime.size)} run-time packages)`);
+  const linuxApp = join(work, 'linux', 'linux-unpacked');
+  await checkPackedApp('Linux', 'linux', join(linuxApp, 'resources'), join(linuxApp, 'sam-desk'), runtime);
+  if (!/^MimeType=.*x-scheme-handler\/sam-desk;/m.test(desktopEntry)) problems.push('Linux: the desktop entry does not register x-scheme-handler/sam-desk');
+  if (!/^Exec=.*%U$/m.test(desktopEntry)) problems.push('Linux: the desktop entry does not pass the link (%U) to the app');
+  report.push(`Linux: desktop entry ${desktopEntry.split('\n').filter((line) => /^(Exec|MimeType)=/.test(line)).join('; ')}`);
 
-  const lock = JSON.parse(await readFile(join(projectDirectory, 'package-lock.json'), 'utf8')) as PackageLock;
-  const dependencies = Object.keys((JSON.parse(await readFile(join(projectDirectory, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
-  const runtime = runtimePackagePaths(lock, dependencies);
-  problems.push(...checkAppFiles({ packed, unpacked }, runtime));
-
-  const fuses = samDeskFuses('linux', 'x64');
-  const executable = join(appOutDir, 'sam-desk');
-  const { wrong, extra } = await verifyFuses(executable, fuses);
-  for (const fuse of wrong) problems.push(`fuse ${fuse}: not flipped in ${executable}`);
-  const wire: Readonly<Record<string, unknown>> = await getCurrentFuseWire(executable);
-  const states = Object.keys(wire)
-    .filter((key) => /^\d+$/.test(key))
-    .map((key) => `${FuseV1Options[Number(key)] ?? key}=${wire[key] === FUSE_ON ? 'on' : wire[key] === FUSE_OFF ? 'off' : '?'}`);
-
-  console.log(
-    [
-      `packed for Linux with a stand-in Electron ${electronVersion} in ${String(Math.round(performance.now() - started))} ms`,
-      `app.asar: ${String(packed.length)} files (${String(runtime.size)} run-time packages); app.asar.unpacked: ${unpacked.join(', ') || 'nothing'}`,
-      `Linux desktop entry: ${desktopEntry.split('\n').filter((line) => /^(Exec|MimeType)=/.test(line)).join('; ')}`,
-      `fuses read back: ${states.join(', ')}${extra > 0 ? ` (+${String(extra)} at Electron's default)` : ''}`,
-    ].join('\n'),
-  );
+  // macOS (unsigned: signing needs a Mac). Info.plist must register sam-desk:// and carry app.asar's header hash,
+  // which the integrity fuse makes Electron check at every start.
+  await writeStandInElectronMac(join(work, 'electron-mac'), electronVersion);
+  started = performance.now();
+  await build({
+    projectDir: projectDirectory,
+    targets: Platform.MAC.createTarget('dir', Arch.x64),
+    publish: 'never',
+    config: { electronDist: join(work, 'electron-mac'), directories: { output: join(work, 'mac') }, mac: { ...config.mac, identity: null } },
+  });
+  report.push(`macOS: packed with a stand-in Electron ${electronVersion} in ${String(Math.round(performance.now() - started))} ms`);
+  const macApp = join(work, 'mac', 'mac', 'SAM Desk.app');
+  const resources = join(macApp, 'Contents', 'Resources');
+  await checkPackedApp('macOS', 'darwin', resources, macApp, runtime);
+  const plist = await readFile(join(macApp, 'Contents', 'Info.plist'), 'utf8');
+  if (!/<key>CFBundleURLSchemes<\/key>\s*<array>\s*<string>sam-desk<\/string>/.test(plist)) problems.push('macOS: Info.plist does not register sam-desk://');
+  const headerHash = createHash('sha256').update(getRawHeader(join(resources, 'app.asar')).headerString).digest('hex');
+  const embedded = /<key>Resources\/app\.asar<\/key>\s*<dict>\s*<key>algorithm<\/key>\s*<string>SHA256<\/string>\s*<key>hash<\/key>\s*<string>([0-9a-f]{64})<\/string>/.exec(plist)?.[1];
+  if (embedded !== headerHash) problems.push(`macOS: Info.plist's ElectronAsarIntegrity (${embedded ?? 'none'}) is not app.asar's header hash (${headerHash})`);
+  report.push(`macOS: Info.plist registers sam-desk://; ElectronAsarIntegrity = app.asar's header hash ${headerHash.slice(0, 12)}…`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }
 
+console.log(report.join('\n'));
 if (problems.length > 0) {
   console.error(`check:package: ${String(problems.length)} problem(s)\n${problems.map((problem) => `  ✗ ${problem}`).join('\n')}`);
   process.exit(1);
 }
-console.log('check:package: the packaged app matches the allow-list, and its fuses are flipped');
+console.log('check:package: both packed apps match the allow-list, register sam-desk:// and have their fuses flipped');

@@ -1,5 +1,6 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { executableWithResources } from './pe-resources';
 
 /** What marks the start of Electron's fuse wire in its binary (from @electron/fuses). */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -62,4 +63,21 @@ export async function writeStandInElectronMac(directory: string, electronVersion
   const framework = join(contents, 'Frameworks', 'Electron Framework.framework');
   await mkdir(framework, { recursive: true });
   await writeFile(join(framework, 'Electron Framework'), `Stand-in for Electron Framework ${electronVersion}\n${fuseWire}\n`, 'latin1');
+}
+
+/** RT_RCDATA: the stand-in's fuse wire is a raw resource, so it survives electron-builder rewriting the resources. */
+const RT_RCDATA = 10;
+
+/**
+ * Windows: electron.exe, a real (empty) PE executable with the version resource electron-builder reads when it embeds
+ * the asar's hash, and the fuse wire as a raw resource. Packing must skip rcedit (`signAndEditExecutable: false`),
+ * which needs Windows or wine.
+ */
+export async function writeStandInElectronWindows(directory: string, electronVersion: string): Promise<void> {
+  await mkdir(join(directory, 'resources'), { recursive: true });
+  const executable = await executableWithResources({ ProductName: 'Electron', FileDescription: `Stand-in for Electron ${electronVersion}` }, [{ type: RT_RCDATA, id: 'FUSES', bin: Buffer.from(fuseWire, 'latin1') }]);
+  await writeFile(join(directory, 'electron.exe'), executable);
+  await writeFile(join(directory, 'version'), electronVersion);
+  await writeFile(join(directory, 'LICENSE'), 'Stand-in for the Electron license file.\n');
+  await writeFile(join(directory, 'LICENSES.chromium.html'), '<!doctype html><title>Stand-in</title>\n');
 }

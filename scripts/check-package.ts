@@ -8,18 +8,19 @@ import type { AfterPackContext as BuilderAfterPackContext } from 'app-builder-li
 import { LinuxTargetHelper } from 'app-builder-lib/out/targets/LinuxTargetHelper.js';
 import { Arch, build, LinuxPackager, Platform } from 'electron-builder';
 import { checkAppFiles } from '../packaging/asar-allow-list';
+import { executableResource } from '../packaging/pe-resources';
 import { loadBuilderConfig, validateBuilderConfig } from '../packaging/builder-config';
 import { FUSE_OFF, FUSE_ON, samDeskFuses, verifyFuses, type PackagedPlatform } from '../packaging/fuses';
 import { runtimePackagePaths, type PackageLock } from '../packaging/runtime-dependencies';
-import { writeStandInElectron, writeStandInElectronMac } from '../packaging/stand-in-electron';
+import { writeStandInElectron, writeStandInElectronMac, writeStandInElectronWindows } from '../packaging/stand-in-electron';
 
 /**
  * The packaging check `npm test` runs: electron-builder.yml passes electron-builder's schema, then the app is packed
- * for Linux and for macOS exactly as the installers pack it (same configuration, same afterPack hook) into stand-in
- * Electron distributions (the real ones cannot be downloaded here), and each result is held to the allow-list: only
- * the build's output and the run-time dependencies, every one of them present, keytar's module unpacked, every fuse
- * flipped; sam-desk:// registered (the Linux desktop entry, the macOS Info.plist) and, on macOS, the asar's hash
- * embedded for the integrity fuse to check.
+ * for Linux, macOS and Windows exactly as the installers pack it (same configuration, same afterPack hook) into
+ * stand-in Electron distributions (the real ones cannot be downloaded here), and each result is held to the
+ * allow-list: only the build's output and the run-time dependencies, every one of them present, keytar's module
+ * unpacked, every fuse flipped; sam-desk:// registered (the Linux desktop entry, the macOS Info.plist; Windows: the
+ * installer script, tested in packaging/) and, on macOS and Windows, the asar's hash embedded for the integrity fuse.
  */
 const projectDirectory = process.cwd();
 const problems: string[] = [];
@@ -109,6 +110,26 @@ try {
   const embedded = /<key>Resources\/app\.asar<\/key>\s*<dict>\s*<key>algorithm<\/key>\s*<string>SHA256<\/string>\s*<key>hash<\/key>\s*<string>([0-9a-f]{64})<\/string>/.exec(plist)?.[1];
   if (embedded !== headerHash) problems.push(`macOS: Info.plist's ElectronAsarIntegrity (${embedded ?? 'none'}) is not app.asar's header hash (${headerHash})`);
   report.push(`macOS: Info.plist registers sam-desk://; ElectronAsarIntegrity = app.asar's header hash ${headerHash.slice(0, 12)}…`);
+
+  // Windows. rcedit (icon and version strings) needs Windows or wine and is skipped; the asar's hash is still embedded
+  // as the exe's INTEGRITY resource, which is what the integrity fuse checks.
+  await writeStandInElectronWindows(join(work, 'electron-win'), electronVersion);
+  started = performance.now();
+  await build({
+    projectDir: projectDirectory,
+    targets: Platform.WINDOWS.createTarget('dir', Arch.x64),
+    publish: 'never',
+    config: { electronDist: join(work, 'electron-win'), directories: { output: join(work, 'win') }, win: { ...config.win, signAndEditExecutable: false } },
+  });
+  report.push(`Windows: packed with a stand-in Electron ${electronVersion} in ${String(Math.round(performance.now() - started))} ms`);
+  const winApp = join(work, 'win', 'win-unpacked');
+  const exePath = join(winApp, 'SAM Desk.exe');
+  await checkPackedApp('Windows', 'win32', join(winApp, 'resources'), exePath, runtime);
+  const winHash = createHash('sha256').update(getRawHeader(join(winApp, 'resources', 'app.asar')).headerString).digest('hex');
+  const integrity = await executableResource(await readFile(exePath), 'INTEGRITY', 'ELECTRONASAR');
+  const integrityList = integrity ? (JSON.parse(integrity.toString('utf8')) as Array<{ file: string; alg: string; value: string }>) : [];
+  if (!integrityList.some((entry) => entry.file === 'resources\\app.asar' && entry.alg === 'SHA256' && entry.value === winHash)) problems.push(`Windows: the exe's ELECTRONASAR resource does not hold app.asar's header hash (${winHash})`);
+  report.push(`Windows: SAM Desk.exe's ELECTRONASAR resource = app.asar's header hash ${winHash.slice(0, 12)}…`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }
@@ -118,4 +139,4 @@ if (problems.length > 0) {
   console.error(`check:package: ${String(problems.length)} problem(s)\n${problems.map((problem) => `  ✗ ${problem}`).join('\n')}`);
   process.exit(1);
 }
-console.log('check:package: both packed apps match the allow-list, register sam-desk:// and have their fuses flipped');
+console.log('check:package: the Linux, macOS and Windows packs match the allow-list, and their fuses are flipped');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { getRawHeader, listPackage, statFile } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import type { AfterPackContext as BuilderAfterPackContext } from 'app-builder-lib';
+import type { AfterPackContext as BuilderAfterPackContext, Configuration } from 'app-builder-lib';
 import { LinuxTargetHelper } from 'app-builder-lib/out/targets/LinuxTargetHelper.js';
 import { Arch, build, LinuxPackager, Platform } from 'electron-builder';
 import { checkAppFiles } from '../packaging/asar-allow-list';
@@ -51,6 +51,13 @@ async function checkPackedApp(label: string, platform: PackagedPlatform, resourc
   report.push(`${label}: app.asar ${String(packed.length)} files; unpacked: ${unpacked.join(', ') || 'nothing'}`, `${label}: fuses read back: ${states.join(', ')}${extra > 0 ? ` (+${String(extra)} at Electron's default)` : ''}`);
 }
 
+/** One electron-builder `dir` pack into a stand-in distribution, timed for the report. */
+async function pack(label: string, platform: Platform, electronDist: string, output: string, overrides: Omit<Configuration, 'electronDist' | 'directories'> = {}): Promise<void> {
+  const started = performance.now();
+  await build({ projectDir: projectDirectory, targets: platform.createTarget('dir', Arch.x64), publish: 'never', config: { ...overrides, electronDist, directories: { output } } });
+  report.push(`${label}: packed with a stand-in Electron in ${String(Math.round(performance.now() - started))} ms`);
+}
+
 const config = await loadBuilderConfig(projectDirectory);
 await validateBuilderConfig(config);
 report.push('electron-builder.yml: valid (electron-builder schema)');
@@ -60,6 +67,7 @@ try {
   const { version: electronVersion } = await readJson<{ version: string }>('node_modules/electron/package.json');
   const lock = await readJson<PackageLock>('package-lock.json');
   const runtime = runtimePackagePaths(lock, Object.keys((await readJson<{ dependencies: Record<string, string> }>('package.json')).dependencies));
+  report.push(`stand-ins for Electron ${electronVersion}; ${String(runtime.size)} run-time packages allowed`);
   // The configured hook, loaded as electron-builder loads it.
   const { default: configuredAfterPack } = (await import(new URL('../packaging/hooks/after-pack.mjs', import.meta.url).href)) as { default: (context: BuilderAfterPackContext) => Promise<void> };
 
@@ -67,23 +75,14 @@ try {
   // registers sam-desk:// there.
   await writeStandInElectron(join(work, 'electron-linux'), electronVersion);
   let desktopEntry = '';
-  let started = performance.now();
-  await build({
-    projectDir: projectDirectory,
-    targets: Platform.LINUX.createTarget('dir', Arch.x64),
-    publish: 'never',
-    config: {
-      electronDist: join(work, 'electron-linux'),
-      directories: { output: join(work, 'linux') },
-      afterPack: async (context) => {
-        await configuredAfterPack(context);
-        const packager = context.packager;
-        if (!(packager instanceof LinuxPackager)) throw new Error('expected the Linux packager');
-        desktopEntry = await new LinuxTargetHelper(packager).computeDesktopEntry(packager.platformSpecificBuildOptions, `"/opt/SAM Desk/${packager.executableName}" %U`);
-      },
+  await pack('Linux', Platform.LINUX, join(work, 'electron-linux'), join(work, 'linux'), {
+    afterPack: async (context) => {
+      await configuredAfterPack(context);
+      const packager = context.packager;
+      if (!(packager instanceof LinuxPackager)) throw new Error('expected the Linux packager');
+      desktopEntry = await new LinuxTargetHelper(packager).computeDesktopEntry(packager.platformSpecificBuildOptions, `"/opt/SAM Desk/${packager.executableName}" %U`);
     },
   });
-  report.push(`Linux: packed with a stand-in Electron ${electronVersion} in ${String(Math.round(performance.now() - started))} ms (${String(runtime.size)} run-time packages)`);
   const linuxApp = join(work, 'linux', 'linux-unpacked');
   await checkPackedApp('Linux', 'linux', join(linuxApp, 'resources'), join(linuxApp, 'sam-desk'), runtime);
   if (!/^MimeType=.*x-scheme-handler\/sam-desk;/m.test(desktopEntry)) problems.push('Linux: the desktop entry does not register x-scheme-handler/sam-desk');
@@ -93,14 +92,7 @@ try {
   // macOS (unsigned: signing needs a Mac). Info.plist must register sam-desk:// and carry app.asar's header hash,
   // which the integrity fuse makes Electron check at every start.
   await writeStandInElectronMac(join(work, 'electron-mac'), electronVersion);
-  started = performance.now();
-  await build({
-    projectDir: projectDirectory,
-    targets: Platform.MAC.createTarget('dir', Arch.x64),
-    publish: 'never',
-    config: { electronDist: join(work, 'electron-mac'), directories: { output: join(work, 'mac') }, mac: { ...config.mac, identity: null } },
-  });
-  report.push(`macOS: packed with a stand-in Electron ${electronVersion} in ${String(Math.round(performance.now() - started))} ms`);
+  await pack('macOS', Platform.MAC, join(work, 'electron-mac'), join(work, 'mac'), { mac: { ...config.mac, identity: null } });
   const macApp = join(work, 'mac', 'mac', 'SAM Desk.app');
   const resources = join(macApp, 'Contents', 'Resources');
   await checkPackedApp('macOS', 'darwin', resources, macApp, runtime);
@@ -114,14 +106,7 @@ try {
   // Windows. rcedit (icon and version strings) needs Windows or wine and is skipped; the asar's hash is still embedded
   // as the exe's INTEGRITY resource, which is what the integrity fuse checks.
   await writeStandInElectronWindows(join(work, 'electron-win'), electronVersion);
-  started = performance.now();
-  await build({
-    projectDir: projectDirectory,
-    targets: Platform.WINDOWS.createTarget('dir', Arch.x64),
-    publish: 'never',
-    config: { electronDist: join(work, 'electron-win'), directories: { output: join(work, 'win') }, win: { ...config.win, signAndEditExecutable: false } },
-  });
-  report.push(`Windows: packed with a stand-in Electron ${electronVersion} in ${String(Math.round(performance.now() - started))} ms`);
+  await pack('Windows', Platform.WINDOWS, join(work, 'electron-win'), join(work, 'win'), { win: { ...config.win, signAndEditExecutable: false } });
   const winApp = join(work, 'win', 'win-unpacked');
   const exePath = join(winApp, 'SAM Desk.exe');
   await checkPackedApp('Windows', 'win32', join(winApp, 'resources'), exePath, runtime);

@@ -57,7 +57,11 @@ describe('the afterPack hook', () => {
     const after = await readFile(executable, 'latin1');
     expect(after.length).toBe(before.length);
     expect(after).toContain('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX\u0001\u000801000100');
-    expect(await verifyFuses(executable, fuses)).toEqual({ wrong: [], extra: 0 });
+    expect(await verifyFuses(executable, fuses)).toEqual({
+      wrong: [],
+      extra: 0,
+      states: ['RunAsNode=off', 'EnableCookieEncryption=on', 'EnableNodeOptionsEnvironmentVariable=off', 'EnableNodeCliInspectArguments=off', 'EnableEmbeddedAsarIntegrityValidation=off', 'OnlyLoadAppFromAsar=on', 'LoadBrowserProcessSpecificV8Snapshot=off', 'GrantFileProtocolExtraPrivileges=off'],
+    });
   });
 
   it('stops the build for a binary with no fuse wire, and for a platform it does not know', async () => {

@@ -68,17 +68,25 @@ function intendedStates(fuses: FuseV1Config): Array<readonly [number, number]> {
     });
 }
 
-/**
- * Reads the fuse wire back and lists every fuse not in its intended state (empty: all flipped). A fuse a newer
- * Electron adds beyond this list keeps Electron's default; `extra` names how many there are, for the build log.
- */
-export async function verifyFuses(executable: string, fuses: FuseV1Config): Promise<{ readonly wrong: readonly string[]; readonly extra: number }> {
+export interface FuseReadback {
+  /** Every fuse not in its intended state (empty: all flipped). */
+  readonly wrong: readonly string[];
+  /** Fuses a newer Electron has beyond the ones set here: they keep Electron's default (for the build log). */
+  readonly extra: number;
+  /** The wire as read, fuse by fuse ("RunAsNode=off"), for the build log. */
+  readonly states: readonly string[];
+}
+
+const stateName = (byte: unknown): string => (byte === FUSE_ON ? 'on' : byte === FUSE_OFF ? 'off' : '?');
+
+/** Reads the fuse wire back from the binary and compares it with the intended states. */
+export async function verifyFuses(executable: string, fuses: FuseV1Config): Promise<FuseReadback> {
   const wire: Readonly<Record<string, unknown>> = await getCurrentFuseWire(executable);
-  const wrong = intendedStates(fuses)
-    .filter(([index, state]) => wire[String(index)] !== state)
-    .map(([index]) => FuseV1Options[index] ?? String(index));
-  const length = Object.keys(wire).filter((key) => /^\d+$/.test(key)).length;
-  return { wrong, extra: Math.max(0, length - intendedStates(fuses).length) };
+  const intended = intendedStates(fuses);
+  const wrong = intended.filter(([index, state]) => wire[String(index)] !== state).map(([index]) => FuseV1Options[index] ?? String(index));
+  const indices = Object.keys(wire).filter((key) => /^\d+$/.test(key));
+  const states = indices.map((key) => `${FuseV1Options[Number(key)] ?? key}=${stateName(wire[key])}`);
+  return { wrong, extra: Math.max(0, indices.length - intended.length), states };
 }
 
 /** Flips SAM Desk's fuses in the packed app (before electron-builder signs it) and proves they took. */

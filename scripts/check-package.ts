@@ -3,14 +3,13 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { getRawHeader, listPackage, statFile } from '@electron/asar';
-import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import type { AfterPackContext as BuilderAfterPackContext, Configuration } from 'app-builder-lib';
 import { LinuxTargetHelper } from 'app-builder-lib/out/targets/LinuxTargetHelper.js';
 import { Arch, build, LinuxPackager, Platform } from 'electron-builder';
 import { checkAppFiles } from '../packaging/asar-allow-list';
 import { executableResource } from '../packaging/pe-resources';
 import { loadBuilderConfig, validateBuilderConfig } from '../packaging/builder-config';
-import { FUSE_OFF, FUSE_ON, samDeskFuses, verifyFuses, type PackagedPlatform } from '../packaging/fuses';
+import { samDeskFuses, verifyFuses, type PackagedPlatform } from '../packaging/fuses';
 import { runtimePackagePaths, type PackageLock } from '../packaging/runtime-dependencies';
 import { writeStandInElectron, writeStandInElectronMac, writeStandInElectronWindows } from '../packaging/stand-in-electron';
 
@@ -33,6 +32,9 @@ async function filesUnder(directory: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => `/${relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/')}`);
 }
 
+/** What Electron's integrity check hashes: the asar's header (SHA-256, hex), as electron-builder embeds it. */
+const asarHeaderHash = (asarPath: string): string => createHash('sha256').update(getRawHeader(asarPath).headerString).digest('hex');
+
 const readJson = async <T>(path: string): Promise<T> => JSON.parse(await readFile(join(projectDirectory, path), 'utf8')) as T;
 
 /** The packed app's files against the allow-list, and its fuses read back. */
@@ -42,12 +44,8 @@ async function checkPackedApp(label: string, platform: PackagedPlatform, resourc
   const unpacked = await filesUnder(join(resourcesDirectory, 'app.asar.unpacked'));
   problems.push(...checkAppFiles({ packed, unpacked }, runtime).map((problem) => `${label}: ${problem}`));
   const fuses = samDeskFuses(platform, 'x64');
-  const { wrong, extra } = await verifyFuses(fuseFile, fuses);
+  const { wrong, extra, states } = await verifyFuses(fuseFile, fuses);
   for (const fuse of wrong) problems.push(`${label}: fuse ${fuse} not flipped`);
-  const wire: Readonly<Record<string, unknown>> = await getCurrentFuseWire(fuseFile);
-  const states = Object.keys(wire)
-    .filter((key) => /^\d+$/.test(key))
-    .map((key) => `${FuseV1Options[Number(key)] ?? key}=${wire[key] === FUSE_ON ? 'on' : wire[key] === FUSE_OFF ? 'off' : '?'}`);
   report.push(`${label}: app.asar ${String(packed.length)} files; unpacked: ${unpacked.join(', ') || 'nothing'}`, `${label}: fuses read back: ${states.join(', ')}${extra > 0 ? ` (+${String(extra)} at Electron's default)` : ''}`);
 }
 
@@ -98,7 +96,7 @@ try {
   await checkPackedApp('macOS', 'darwin', resources, macApp, runtime);
   const plist = await readFile(join(macApp, 'Contents', 'Info.plist'), 'utf8');
   if (!/<key>CFBundleURLSchemes<\/key>\s*<array>\s*<string>sam-desk<\/string>/.test(plist)) problems.push('macOS: Info.plist does not register sam-desk://');
-  const headerHash = createHash('sha256').update(getRawHeader(join(resources, 'app.asar')).headerString).digest('hex');
+  const headerHash = asarHeaderHash(join(resources, 'app.asar'));
   const embedded = /<key>Resources\/app\.asar<\/key>\s*<dict>\s*<key>algorithm<\/key>\s*<string>SHA256<\/string>\s*<key>hash<\/key>\s*<string>([0-9a-f]{64})<\/string>/.exec(plist)?.[1];
   if (embedded !== headerHash) problems.push(`macOS: Info.plist's ElectronAsarIntegrity (${embedded ?? 'none'}) is not app.asar's header hash (${headerHash})`);
   report.push(`macOS: Info.plist registers sam-desk://; ElectronAsarIntegrity = app.asar's header hash ${headerHash.slice(0, 12)}…`);
@@ -110,7 +108,7 @@ try {
   const winApp = join(work, 'win', 'win-unpacked');
   const exePath = join(winApp, 'SAM Desk.exe');
   await checkPackedApp('Windows', 'win32', join(winApp, 'resources'), exePath, runtime);
-  const winHash = createHash('sha256').update(getRawHeader(join(winApp, 'resources', 'app.asar')).headerString).digest('hex');
+  const winHash = asarHeaderHash(join(winApp, 'resources', 'app.asar'));
   const integrity = await executableResource(await readFile(exePath), 'INTEGRITY', 'ELECTRONASAR');
   const integrityList = integrity ? (JSON.parse(integrity.toString('utf8')) as Array<{ file: string; alg: string; value: string }>) : [];
   if (!integrityList.some((entry) => entry.file === 'resources\\app.asar' && entry.alg === 'SHA256' && entry.value === winHash)) problems.push(`Windows: the exe's ELECTRONASAR resource does not hold app.asar's header hash (${winHash})`);

@@ -81,11 +81,11 @@ if (deepLinks) {
       });
       // Links wait for the page: a `profiles.focus` sent before it has loaded (or while it reloads) would reach no
       // one. Start and stop of loading come in pairs (the tab's spinner), also when a load fails.
-      mainWindow.webContents.on('did-start-loading', () => deepLinks.windowLoading());
+      mainWindow.webContents.on('did-start-loading', () => deepLinks.windowUnloaded());
       mainWindow.webContents.on('did-stop-loading', () => deepLinks.windowReady());
       mainWindow.on('closed', () => {
         mainWindow = null;
-        deepLinks.windowClosed();
+        deepLinks.windowUnloaded();
       });
       void mainWindow.loadURL(APP_ENTRY_URL);
     };

@@ -80,7 +80,7 @@ describe('the deep-link router', () => {
     const { router, recorded, target } = ready();
     router.attach(target);
     router.windowReady();
-    router.windowClosed();
+    router.windowUnloaded();
     router.receive(reconsent('Fabrikam'));
     await router.settled();
     expect(recorded.consents).toEqual([]);
@@ -93,7 +93,7 @@ describe('the deep-link router', () => {
     const { router, recorded, target } = ready();
     router.attach(target);
     router.windowReady();
-    router.windowLoading();
+    router.windowUnloaded();
     router.receive(reconsent('Contoso (production)'));
     await router.settled();
     expect(recorded.focused).toEqual([]);

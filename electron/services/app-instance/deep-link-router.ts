@@ -74,13 +74,11 @@ export class DeepLinkRouter {
     this.#drain();
   }
 
-  /** The main window closed (macOS keeps running): links are held until a new window has loaded. */
-  windowClosed(): void {
-    this.#windowLoaded = false;
-  }
-
-  /** The main window's page started loading again (a reload): links are held until it has loaded, as for a new one. */
-  windowLoading(): void {
+  /**
+   * The main window has no loaded page: it closed (macOS keeps running) or its page started loading again (a reload).
+   * Links are held until a page has loaded.
+   */
+  windowUnloaded(): void {
     this.#windowLoaded = false;
   }
 

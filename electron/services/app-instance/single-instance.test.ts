@@ -223,7 +223,7 @@ describe('a second launch while running', () => {
     const { app, mainWindow, router, recorded, becomeReady, load } = start();
     becomeReady();
     await load();
-    router?.windowClosed();
+    router?.windowUnloaded();
     mainWindow.window = null;
     app.openUrl('sam-desk://reconsent?profile=contoso');
     expect(mainWindow.reopened).toBe(1);
@@ -236,7 +236,7 @@ describe('a second launch while running', () => {
   it('macOS: reopens a closed window for a second launch without a link', () => {
     const { app, mainWindow, router, becomeReady } = start();
     becomeReady();
-    router?.windowClosed();
+    router?.windowUnloaded();
     mainWindow.window = null;
     app.secondInstance(['/Applications/SAM Desk.app/Contents/MacOS/SAM Desk']);
     expect(mainWindow.reopened).toBe(1);

@@ -12,25 +12,26 @@ const dateTime = z
   .refine((value) => !Number.isNaN(Date.parse(value)));
 const optionalText = (max: number) => z.string().max(max).nullish();
 
-export const passwordCredentialSchema = z.object({
+/** What every credential of an application has: its id and when it is valid. */
+const credentialSchema = z.object({
   keyId: z.string().max(64),
-  displayName: optionalText(256),
-  /** The first three characters of the secret's value: what tells a profile's secret from the others. */
-  hint: optionalText(16),
   startDateTime: dateTime.nullish(),
   endDateTime: dateTime.nullish(),
 });
+
+export const passwordCredentialSchema = credentialSchema.extend({
+  displayName: optionalText(256),
+  /** The first three characters of the secret's value: what tells a profile's secret from the others. */
+  hint: optionalText(16),
+});
 export type PasswordCredential = z.infer<typeof passwordCredentialSchema>;
 
-export const keyCredentialSchema = z.object({
-  keyId: z.string().max(64),
+export const keyCredentialSchema = credentialSchema.extend({
   displayName: optionalText(512),
   type: optionalText(64),
   usage: optionalText(64),
   /** For an uploaded certificate its SHA-1 thumbprint (hex, or base64 of its bytes: clients should accept both). */
   customKeyIdentifier: optionalText(512),
-  startDateTime: dateTime.nullish(),
-  endDateTime: dateTime.nullish(),
 });
 export type KeyCredential = z.infer<typeof keyCredentialSchema>;
 

@@ -34,15 +34,16 @@ interface Envelope {
 }
 
 /**
- * Keys being created, per keychain and account: a profile's customers and users caches are first written at about
- * the same time, and two fresh keys would leave one of the two files encrypted under a key the keychain no longer
- * holds. The first write creates the key; the others wait for it.
+ * Key lookups for a write (creating the key when there is none), per keychain and account. A profile's customers
+ * and users caches are first written at about the same time, and two fresh keys would leave one of the two files
+ * encrypted under a key the keychain no longer holds: the first write creates the key, the others wait for it.
  */
-const creatingKeys = new WeakMap<SecretVault, Map<string, Promise<Buffer>>>();
+const keyLookups = new WeakMap<SecretVault, Map<string, Promise<Buffer>>>();
 
-function createKeyOnce(vault: SecretVault, account: string): Promise<Buffer> {
-  const creating = creatingKeys.get(vault) ?? new Map<string, Promise<Buffer>>();
-  creatingKeys.set(vault, creating);
+/** The stored key, or a new one stored first. */
+function storedOrNewKey(vault: SecretVault, account: string): Promise<Buffer> {
+  const creating = keyLookups.get(vault) ?? new Map<string, Promise<Buffer>>();
+  keyLookups.set(vault, creating);
   const running = creating.get(account);
   if (running) return running;
   const created = (async () => {
@@ -63,10 +64,9 @@ export function createEncryptedCache(options: { readonly directory: string; read
   const account = secretAccounts.cacheKey(options.profileId);
 
   async function key(create: boolean): Promise<Buffer | null> {
+    if (create) return storedOrNewKey(options.vault, account);
     const stored = await options.vault.get(account);
-    if (stored) return Buffer.from(stored, 'base64');
-    if (!create) return null;
-    return createKeyOnce(options.vault, account);
+    return stored ? Buffer.from(stored, 'base64') : null;
   }
 
   async function setAside(): Promise<string> {

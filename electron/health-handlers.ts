@@ -3,7 +3,7 @@ import type { HandlerTable } from './handler-table';
 import { classifyError } from './services/sam/classify-error';
 import type { SamDeskServices } from './services/sam-desk-services';
 
-type HealthHandlers = Pick<HandlerTable, 'health.list' | 'health.check' | 'health.refresh' | 'health.settings' | 'audit.list' | 'audit.export'>;
+type HealthHandlers = Pick<HandlerTable, 'health.list' | 'health.check' | 'health.refresh' | 'health.repairKeyVault' | 'health.settings' | 'audit.list' | 'audit.export'>;
 
 /** The audit log's default page in the window: enough for a profile's story, small enough to send at once. */
 const DEFAULT_AUDIT_LIMIT = 500;
@@ -43,7 +43,18 @@ export function createHealthHandlers(
       },
       'health.refresh': async ({ profileId }) => {
         try {
-          return { ok: true, entry: await health.check(profileId, { refresh: true }) };
+          const entry = await health.check(profileId, { refresh: true });
+          // Redeemed, but automation reads Key Vault, which did not take the successor: that is a failed Refresh now.
+          const vault = entry.saved?.keyVault;
+          if (vault?.status === 'failed') return { ok: false, error: vault.error, detail: vault.detail };
+          return { ok: true, entry };
+        } catch (error) {
+          return failure(error);
+        }
+      },
+      'health.repairKeyVault': async ({ profileId, repair }) => {
+        try {
+          return { ok: true, entry: await services.repairKeyVault(profileId, repair) };
         } catch (error) {
           return failure(error);
         }

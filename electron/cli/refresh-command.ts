@@ -1,5 +1,6 @@
 import { createTranslator } from '../../shared/i18n/translator';
 import { envLanguage } from '../services/env-language';
+import { SamError } from '../services/sam/sam-error';
 import { reportFailure } from './cli-failure';
 import { EXIT_OK, type CliIo } from './cli-io';
 import type { ParsedArguments } from './parse-arguments';
@@ -11,7 +12,8 @@ export const refreshFlags = new Set(['profile', 'json']);
 /**
  * `sam-desk refresh --profile=P`: keep-alive from a scheduler (cron, Task Scheduler). Redeems the refresh token, which
  * rotates it and restarts its 90-day window, saves the successor everywhere, then checks health. Exit 0 when the
- * token was redeemed, 3 with the code and remedy when not, 2 for bad input.
+ * token was redeemed and stored everywhere, 3 with the code and remedy when not (a failed Key Vault write included:
+ * automation reads the vault), 2 for bad input.
  */
 export async function refreshCommand(args: ParsedArguments, io: CliIo): Promise<number> {
   const { t } = createTranslator(envLanguage(io.env));
@@ -20,7 +22,14 @@ export async function refreshCommand(args: ParsedArguments, io: CliIo): Promise<
     const profile = await requireProfile(args, io, t, 'refresh');
     if (typeof profile === 'number') return profile;
     const token = await services.tokens.acquire(profile.id, { forceRefresh: true });
-    const entry = await services.health.check(profile.id, { refresh: false });
+    // Redeemed, but automation reads Key Vault, which did not take the successor: a failure, with the vault's reason
+    // and remedy. The keychain keeps the token meanwhile.
+    if (token.saved?.keyVault.status === 'failed') {
+      const code = reportFailure(io, t, 'refresh', new SamError(token.saved.keyVault.error, token.saved.keyVault.detail));
+      await services.health.check(profile.id, { refresh: false, probe: false }).catch(() => undefined);
+      return code;
+    }
+    const entry = await services.health.check(profile.id, { refresh: false, probe: false });
     const summary = { profileId: profile.id, expiresOn: token.expiresOn.toISOString(), saved: token.saved, ...entry.assessment };
     if (args.flags.has('json')) io.out(`${terminalSafeJson(summary)}\n`);
     else io.out(`${terminalSafe(t('commands.refreshed', { name: profile.displayName, keyVault: token.saved?.keyVault.status ?? '—', keychain: token.saved?.keychain.status ?? '—', state: t(`health.states.${entry.assessment.state}.name`) }))}\n`);

@@ -4,6 +4,7 @@ import { envLanguage } from '../services/env-language';
 import { consentCommand, consentFlags } from './consent-command';
 import { customersCommand, customersFlags } from './customers-command';
 import { healthCommand, healthFlags } from './health-command';
+import { keyVaultCommand, keyVaultFlags } from './keyvault-command';
 import { refreshCommand, refreshFlags } from './refresh-command';
 import { inspectCommand, inspectFlags } from './inspect-command';
 import { profileCommand, profileCommandFlags } from './profile-command';
@@ -24,6 +25,7 @@ const commands: Readonly<Record<string, Command>> = {
   users: { flags: customersFlags, run: (args, io) => customersCommand('users', args, io) },
   health: { flags: healthFlags, run: healthCommand },
   refresh: { flags: refreshFlags, run: refreshCommand },
+  keyvault: { flags: keyVaultFlags, run: keyVaultCommand },
 };
 
 /** Runs one `sam-desk` invocation and returns its exit code. Never throws and never prints a stack trace. */

@@ -141,7 +141,7 @@ describe('sam-desk profile, consent and token', () => {
     expect(health.status).toBe(0);
     expect(JSON.parse(health.stdout)).toMatchObject([{ displayName: 'Contoso CLI', state: 'healthy', mfa: true, keyVaultInSync: true, action: 'none' }]);
     const text = await samDesk(['health', '--profile=Contoso CLI']);
-    expect(text.stdout).toMatch(/^Contoso CLI: HEALTHY, \d+ days left, MFA, Key Vault in sync$/m);
+    expect(text.stdout).toMatch(/^Contoso CLI: HEALTHY, 90 days left, grant proven [^,]+, MFA, Key Vault in sync$/m);
     expect((await samDesk(['health', '--profile=nobody'])).status).toBe(3);
   });
 

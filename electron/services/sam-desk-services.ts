@@ -1,7 +1,8 @@
 import type { Language } from '../../shared/i18n/languages';
 import type { Profile } from '../../shared/profiles/profile';
 import { createAuditLog, type AuditLog } from './audit/audit-log';
-import { createHealthService, type HealthService } from './health/health-service';
+import { createHealthService, type HealthEntry, type HealthService } from './health/health-service';
+import { repairKeyVault, type KeyVaultRepair } from './health/key-vault-repair';
 import { createPartnerCenterData, type PartnerCenterData } from './partner-center/partner-center-data';
 import { createProfileFile } from './profiles/profile-file';
 import { createProfileService, type ProfileService } from './profiles/profile-service';
@@ -30,6 +31,8 @@ export interface SamDeskServices {
   getProfile(id: string): Promise<Profile>;
   /** Writes the keychain's copy of the refresh token to Key Vault after a failed write; returns the new version. */
   retryKeyVault(profileId: string): Promise<string>;
+  /** Recovers, enables or rewrites the profile's Key Vault secret, records it, and checks the profile again. */
+  repairKeyVault(profileId: string, repair: KeyVaultRepair): Promise<HealthEntry>;
 }
 
 export interface SamDeskServicesDeps {
@@ -82,6 +85,18 @@ export function createSamDeskServices(deps: SamDeskServicesDeps): SamDeskService
         await audit.record({ profileId, kind: 'key-vault-retry', outcome: 'failed', code: classifyError(error).code });
         throw error;
       }
+    },
+    repairKeyVault: async (profileId, repair) => {
+      const kind = repair === 'recover' ? 'key-vault-recover' : repair === 'enable' ? 'key-vault-enable' : 'key-vault-retry';
+      try {
+        const version = await repairKeyVault(await getProfile(profileId), deps.vault, repair, deps.now());
+        await audit.record({ profileId, kind, outcome: 'ok', facts: version ? { version } : {} });
+      } catch (error) {
+        await audit.record({ profileId, kind, outcome: 'failed', code: classifyError(error).code });
+        throw error;
+      }
+      // Look again without redeeming: the repair's own outcome is what the admin wants to see.
+      return health.check(profileId, { refresh: false, probe: false });
     },
     consent: createConsentService({
       getProfile,

@@ -5,7 +5,7 @@ import { samErrorCodes } from '../sam/error-codes';
  * One entry of the local audit log of token events. Structured on purpose: codes, outcomes, store results and a few
  * named facts (the signed-in user, where a token came from), never free text, so no secret can ride along.
  */
-export const auditKinds = ['consent', 'reconsent', 'rotation', 'key-vault-write', 'key-vault-retry', 'refresh', 'health-check', 'failure'] as const;
+export const auditKinds = ['consent', 'reconsent', 'rotation', 'key-vault-write', 'key-vault-retry', 'key-vault-recover', 'key-vault-enable', 'refresh', 'health-check', 'failure'] as const;
 export type AuditKind = (typeof auditKinds)[number];
 
 export const auditEventSchema = z.object({

@@ -44,12 +44,12 @@ const reasonsOf = (assessment: HealthAssessment) => assessment.reasons.map((entr
 describe('assessHealth', () => {
   it('finds a well-kept profile healthy, with nothing to do', () => {
     const result = assessHealth(healthy(), options);
-    expect(result).toEqual({ state: 'healthy', reasons: [], action: 'none', daysLeft: 89, mfa: true, keyVaultInSync: true, asOf: ago(1), lastError: null });
+    expect(result).toEqual({ state: 'healthy', reasons: [], action: 'none', daysLeft: 89, mfa: true, keyVaultInSync: true, asOf: ago(1), lastError: null, grantProvenAt: ago(1), setAside: [] });
   });
 
   describe('unknown', () => {
     it('has never been checked when there are no facts', () => {
-      expect(assessHealth(undefined, options)).toEqual({ state: 'unknown', reasons: [{ reason: 'never-checked', values: {} }], action: 'check-now', daysLeft: null, mfa: null, keyVaultInSync: null, asOf: null, lastError: null });
+      expect(assessHealth(undefined, options)).toEqual({ state: 'unknown', reasons: [{ reason: 'never-checked', values: {} }], action: 'check-now', daysLeft: null, mfa: null, keyVaultInSync: null, asOf: null, lastError: null, grantProvenAt: null, setAside: [] });
     });
 
     it('has never been checked when facts exist but no check completed', () => {
@@ -270,8 +270,13 @@ describe('assessHealth', () => {
       expect(assessHealth(redeemed(75), options)).toMatchObject({ state: 'healthy', daysLeft: 15 });
     });
 
-    it('counts whole days, rounding down: 14 days and 23 hours is 14', () => {
-      expect(assessHealth(redeemed(75, 3600_000), options)).toMatchObject({ state: 'expiring', daysLeft: 14 });
+    it('counts whole days, rounding up: 14 days and 23 hours is 15, 14 days exactly is 14', () => {
+      expect(assessHealth(redeemed(75, 3600_000), options)).toMatchObject({ state: 'healthy', daysLeft: 15 });
+      expect(assessHealth(redeemed(76), options)).toMatchObject({ state: 'expiring', daysLeft: 14 });
+    });
+
+    it('has 90 days left right after a redemption', () => {
+      expect(assessHealth(redeemed(0, 1_000), options)).toMatchObject({ state: 'healthy', daysLeft: 90 });
     });
 
     it('uses the threshold it is given', () => {
@@ -280,7 +285,7 @@ describe('assessHealth', () => {
     });
 
     it('is still alive at the very end of day 90, with 0 days left, and dead a moment later', () => {
-      expect(assessHealth(redeemed(90, -3600_000), options)).toMatchObject({ state: 'expiring', daysLeft: 0 });
+      expect(assessHealth(redeemed(90, -3600_000), options)).toMatchObject({ state: 'expiring', daysLeft: 1 });
       expect(assessHealth(redeemed(90), options)).toMatchObject({ state: 'expiring', daysLeft: 0 });
       const past = assessHealth(redeemed(90, 1), options);
       expect(past).toMatchObject({ state: 'dead', daysLeft: 0 });
@@ -290,6 +295,86 @@ describe('assessHealth', () => {
 
     it('has no days left to tell when no issue time is known', () => {
       expect(assessHealth(without(healthy(), 'tokenIssuedAt', 'lastRedemption'), options)).toMatchObject({ state: 'healthy', daysLeft: null });
+    });
+  });
+
+  describe('what automation reads: the Key Vault secret', () => {
+    const secret = (value: NonNullable<HealthFacts['keyVaultSecret']>['value']) => ({ keyVaultSecret: { value, at: ago(0) } });
+    const keychainOnly = { stores: { value: { keyVault: 'absent' as const, keychain: 'present' as const, sameToken: null }, at: ago(0) } };
+    const nothingReadable = { stores: { value: { keyVault: 'absent' as const, keychain: 'absent' as const, sameToken: null }, at: ago(0) } };
+
+    it('is healthy with a readable current version within its dates', () => {
+      expect(assessHealth(healthy(secret({ status: 'current', version: 'v1', notBefore: ago(3), expiresAt: inDays(30) })), options).state).toBe('healthy');
+    });
+
+    it.each([
+      ['soft-deleted', { status: 'soft-deleted', deletedAt: ago(0), purgeAt: inDays(90) }, 'key-vault-secret-deleted', 'recover-key-vault'],
+      ['disabled', { status: 'disabled', version: 'v2' }, 'key-vault-secret-disabled', 'enable-key-vault'],
+      ['missing', { status: 'missing' }, 'key-vault-secret-missing', 'write-key-vault'],
+      ['expired', { status: 'current', version: 'v1', notBefore: null, expiresAt: ago(0, 1) }, 'key-vault-secret-expired', 'write-key-vault'],
+      ['not yet valid', { status: 'current', version: 'v1', notBefore: inDays(1), expiresAt: null }, 'key-vault-secret-not-yet-valid', 'write-key-vault'],
+      ['forbidden', { status: 'unreadable', code: 'key-vault-forbidden', permission: 'get' }, 'key-vault-unreadable', 'open-profile'],
+      ['vault not found', { status: 'unreadable', code: 'key-vault-not-found', permission: null }, 'key-vault-unreadable', 'open-profile'],
+    ] as const)('is never healthy when the secret is %s while the keychain still holds the token: action needed with its fix', (_name, value, reason, action) => {
+      const result = assessHealth(healthy({ ...keychainOnly, ...secret(value) }), options);
+      expect(result.state).toBe('action-needed');
+      expect(reasonsOf(result)[0]).toBe(reason);
+      expect(result.action).toBe(action);
+    });
+
+    it('says when a soft-deleted secret was deleted and until when it can be recovered', () => {
+      const result = assessHealth(healthy({ ...keychainOnly, ...secret({ status: 'soft-deleted', deletedAt: ago(2), purgeAt: inDays(88) }) }), options);
+      expect(result.reasons[0]).toEqual({ reason: 'key-vault-secret-deleted', values: { deletedAt: ago(2), purgeAt: inDays(88) } });
+    });
+
+    it('is action needed, not dead, when a deleted or disabled secret is the only copy: Recover and Enable bring it back', () => {
+      expect(assessHealth(healthy({ ...nothingReadable, ...secret({ status: 'soft-deleted', deletedAt: ago(0), purgeAt: inDays(90) }) }), options)).toMatchObject({ state: 'action-needed', action: 'recover-key-vault' });
+      expect(assessHealth(healthy({ ...nothingReadable, ...secret({ status: 'disabled', version: null }) }), options)).toMatchObject({ state: 'action-needed', action: 'enable-key-vault' });
+    });
+
+    it('is dead when the secret is missing and no copy is left anywhere', () => {
+      const result = assessHealth(healthy({ ...nothingReadable, ...secret({ status: 'missing' }) }), options);
+      expect(result).toMatchObject({ state: 'dead', action: 'reconsent' });
+      expect(reasonsOf(result)).toEqual(['no-refresh-token']);
+    });
+
+    it('offers writing the keychain copy after a failed vault write, and redeeming the vault copy when automation rotated it', () => {
+      const outOfSync = { stores: { value: { keyVault: 'present' as const, keychain: 'present' as const, sameToken: false }, at: ago(0) } };
+      const pending = assessHealth(healthy({ ...outOfSync, keyVaultWriteFailed: { value: { code: 'key-vault-forbidden' }, at: ago(0) } }), options);
+      expect(pending).toMatchObject({ state: 'action-needed', action: 'write-key-vault' });
+      expect(reasonsOf(pending)).toEqual(['key-vault-write-failed', 'key-vault-out-of-sync']);
+      expect(assessHealth(healthy(outOfSync), options)).toMatchObject({ state: 'action-needed', action: 'refresh-now' });
+    });
+
+    it('is unknown, not healthy, when the vault could not be reached', () => {
+      const result = assessHealth(healthy({ ...secret({ status: 'unreadable', code: 'network', permission: null }), lastCheck: { value: 'offline', at: ago(0) } }), options);
+      expect(result.state).toBe('unknown');
+      expect(reasonsOf(result)).toEqual(['offline']);
+    });
+  });
+
+  describe('time it can trust', () => {
+    it('sets aside facts dated in the future, with a notice, instead of counting from them', () => {
+      // The clock moved back 30 days: the redemption "in 29 days" would otherwise leave 119 days, shown as 90+.
+      const result = assessHealth(healthy({ lastRedemption: { value: inDays(29), at: inDays(29) }, tokenIssuedAt: { value: ago(80), at: ago(80) } }), options);
+      expect(result.setAside).toEqual(['lastRedemption']);
+      expect(result.daysLeft).toBe(10);
+      expect(result.state).toBe('expiring');
+      expect(reasonsOf(result)).toContain('facts-from-the-future');
+      expect(result.reasons.find((entry) => entry.reason === 'facts-from-the-future')?.values).toEqual({ count: 1 });
+    });
+
+    it('keeps facts a few minutes ahead (clock skew between machines)', () => {
+      expect(assessHealth(healthy({ lastRedemption: { value: inDays(0, 60_000), at: inDays(0, 60_000) } }), options).setAside).toEqual([]);
+    });
+
+    it('is unknown with a check as the next step when only future facts were known', () => {
+      const result = assessHealth({ profileId: 'p1', lastCheck: { value: 'complete', at: inDays(10) } }, options);
+      expect(result).toMatchObject({ state: 'unknown', action: 'check-now', asOf: null });
+    });
+
+    it('tells when the grant was last proven: the newest redemption or consent', () => {
+      expect(assessHealth(healthy({ tokenIssuedAt: { value: ago(5), at: ago(5) }, lastRedemption: { value: ago(2), at: ago(2) } }), options).grantProvenAt).toBe(ago(2));
     });
   });
 

@@ -4,7 +4,7 @@
  */
 import type { SamErrorCode } from '../sam/error-codes';
 import { reconsentFixes } from '../sam/reconsent-fixes';
-import { REFRESH_TOKEN_INACTIVITY_DAYS, type HealthFacts, type StorePresence } from './health-facts';
+import { FUTURE_FACT_TOLERANCE_MS, REFRESH_TOKEN_INACTIVITY_DAYS, type HealthFacts, type KeyVaultSecretFact, type StorePresence } from './health-facts';
 import { healthReasons, urgency, type HealthAction, type HealthAssessment, type HealthReason, type HealthState } from './health-state';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -52,9 +52,10 @@ interface Found {
  * action are the first reason's. Unknown ranks below expiring, so being offline never hides what the last-known facts
  * already say.
  */
-export function assessHealth(facts: HealthFacts | undefined, options: { readonly now: Date; readonly expiringThresholdDays: number }): HealthAssessment {
-  if (!facts) return { state: 'unknown', reasons: [{ reason: 'never-checked', values: {} }], action: 'check-now', daysLeft: null, mfa: null, keyVaultInSync: null, asOf: null, lastError: null };
+export function assessHealth(allFacts: HealthFacts | undefined, options: { readonly now: Date; readonly expiringThresholdDays: number }): HealthAssessment {
+  if (!allFacts) return { state: 'unknown', reasons: [{ reason: 'never-checked', values: {} }], action: 'check-now', daysLeft: null, mfa: null, keyVaultInSync: null, asOf: null, lastError: null, grantProvenAt: null, setAside: [] };
   const now = options.now.getTime();
+  const { facts, setAside } = withoutFutureFacts(allFacts, now);
   const threshold = options.expiringThresholdDays;
   const found: Found[] = [];
   const add = (reason: HealthReason, values: Values = {}, action: HealthAction = defaultAction(reason)): void => {
@@ -83,18 +84,29 @@ export function assessHealth(facts: HealthFacts | undefined, options: { readonly
   if (error && lastError) noteFailure(lastError, error.at);
 
   const stores = facts.stores;
-  const noTokenStored = stores !== undefined && holdsNoToken(stores.value.keyVault) && holdsNoToken(stores.value.keychain) && !supersededBySuccess(stores.at);
+  const secret = facts.keyVaultSecret?.value;
+  // A soft-deleted or disabled secret still holds the token: Recover or Enable brings it back, so it is not lost.
+  const vaultHoldsToken = secret?.status === 'soft-deleted' || secret?.status === 'disabled';
+  const noTokenStored = stores !== undefined && !vaultHoldsToken && holdsNoToken(stores.value.keyVault) && holdsNoToken(stores.value.keychain) && !supersededBySuccess(stores.at);
   if (noTokenStored) add('no-refresh-token');
-  if (stores?.value.keyVault === 'unreadable') add('key-vault-unreadable');
+  const keychainHoldsToken = stores?.value.keychain === 'present';
+  const writeFailure = facts.keyVaultWriteFailed?.value;
+  const writePending = writeFailure !== undefined;
+  if (secret) noteKeyVaultSecret(secret, { now, keychainHoldsToken, noTokenStored, add });
+  else if (stores?.value.keyVault === 'unreadable') add('key-vault-unreadable', { code: 'key-vault-failed' });
+  if (writeFailure && keychainHoldsToken) add('key-vault-write-failed', { code: writeFailure.code }, 'write-key-vault');
   if (stores?.value.keychain === 'unreadable') add('keychain-unreadable');
-  if (stores?.value.sameToken === false) add('key-vault-out-of-sync');
+  // Out of sync: when the last vault write failed, the keychain holds the live token and goes to the vault; otherwise
+  // the vault's is newer (automation rotated it) and redeeming it brings both in line.
+  if (stores?.value.sameToken === false) add('key-vault-out-of-sync', {}, writePending ? 'write-key-vault' : 'refresh-now');
 
   // The window starts again at every redemption; it belongs to a stored token, so it means nothing without one.
   const windowStart = noTokenStored ? null : lastSuccess;
   let daysLeft: number | null = null;
   if (windowStart !== null) {
     const windowEnd = windowStart + REFRESH_TOKEN_INACTIVITY_DAYS * DAY_MS;
-    daysLeft = wholeDaysUntil(windowEnd, now);
+    // Whole days, rounded up: 90 right after a redemption, 0 only once the window has ended.
+    daysLeft = Math.max(0, Math.ceil((windowEnd - now) / DAY_MS));
     if (now > windowEnd) add('inactivity-window-passed');
     else if (daysLeft <= threshold) add('inactivity-window-ending', { days: daysLeft });
   }
@@ -124,6 +136,7 @@ export function assessHealth(facts: HealthFacts | undefined, options: { readonly
   else if (check.value === 'offline' && !supersededBySuccess(check.at)) offlineSince = latest(offlineSince, timeOf(check.at));
   // Offline says how old the shown picture is; with no picture at all, when the failed attempt was.
   if (offlineSince !== null) add('offline', { asOf: asOf ?? new Date(offlineSince).toISOString() });
+  if (setAside.length > 0) add('facts-from-the-future', { count: setAside.length });
 
   const reasons = [...found].sort((a, b) => urgency(stateOf(a.reason)) - urgency(stateOf(b.reason)) || healthReasons.indexOf(a.reason) - healthReasons.indexOf(b.reason));
   const worst = reasons[0];
@@ -136,7 +149,68 @@ export function assessHealth(facts: HealthFacts | undefined, options: { readonly
     keyVaultInSync: stores?.value.sameToken ?? null,
     asOf,
     lastError,
+    grantProvenAt: lastSuccess === null ? null : new Date(lastSuccess).toISOString(),
+    setAside,
   };
+}
+
+/**
+ * What the Key Vault secret says, as reasons: none of these is healthy, because automation reads the vault. Each comes
+ * with the one action that fixes it: Recover and Enable bring the token back; a missing secret, or one outside its
+ * dates, is fixed by writing the token in use as a new version, which needs the keychain's copy (or, for a dated
+ * version, the vault's own value, which SAM Desk can still read); with no copy left, only a new consent helps.
+ */
+function noteKeyVaultSecret(
+  secret: KeyVaultSecretFact,
+  context: { readonly now: number; readonly keychainHoldsToken: boolean; readonly noTokenStored: boolean; readonly add: (reason: HealthReason, values?: Values, action?: HealthAction) => void },
+): void {
+  const { now, add } = context;
+  switch (secret.status) {
+    case 'current': {
+      const expiresAt = timeOf(secret.expiresAt ?? undefined);
+      const notBefore = timeOf(secret.notBefore ?? undefined);
+      if (expiresAt !== null && expiresAt <= now) add('key-vault-secret-expired', { at: secret.expiresAt ?? '' }, 'write-key-vault');
+      if (notBefore !== null && notBefore > now) add('key-vault-secret-not-yet-valid', { at: secret.notBefore ?? '' }, 'write-key-vault');
+      return;
+    }
+    case 'missing':
+      // With no token anywhere, no-refresh-token (dead) already says it: only a new consent helps.
+      if (!context.noTokenStored) add('key-vault-secret-missing', {}, context.keychainHoldsToken ? 'write-key-vault' : 'reconsent');
+      return;
+    case 'soft-deleted':
+      add('key-vault-secret-deleted', { deletedAt: secret.deletedAt ?? '', purgeAt: secret.purgeAt ?? '' }, 'recover-key-vault');
+      return;
+    case 'disabled':
+      add('key-vault-secret-disabled', {}, 'enable-key-vault');
+      return;
+    case 'unreadable':
+      // Not reachable says nothing about the secret: the check is then offline, which the caller notes.
+      if (!networkLikeCodes.has(secret.code)) add('key-vault-unreadable', { code: secret.permission ? `${secret.code}: ${secret.permission}` : secret.code });
+      return;
+    default:
+      assertNever(secret);
+  }
+}
+
+/** Facts learned (or dated) more than a few minutes ahead of now, set aside with their names. */
+function withoutFutureFacts(facts: HealthFacts, now: number): { readonly facts: HealthFacts; readonly setAside: string[] } {
+  const limit = now + FUTURE_FACT_TOLERANCE_MS;
+  const inFuture = (iso: string | undefined): boolean => {
+    const time = timeOf(iso);
+    return time !== null && time > limit;
+  };
+  const kept: Record<string, unknown> = {};
+  const setAside: string[] = [];
+  for (const [name, fact] of Object.entries(facts) as Array<[string, unknown]>) {
+    // Every fact but profileId is a Learned: an object with `at` and `value`.
+    const learnedFact = typeof fact === 'object' && fact !== null ? (fact as { readonly at?: unknown; readonly value?: unknown }) : null;
+    const at = typeof learnedFact?.at === 'string' ? learnedFact.at : undefined;
+    // The two dates that start the token's window are facts' values too: a future one would lengthen the window.
+    const datedValue = (name === 'tokenIssuedAt' || name === 'lastRedemption') && typeof learnedFact?.value === 'string' ? learnedFact.value : undefined;
+    if (inFuture(at) || inFuture(datedValue)) setAside.push(name);
+    else kept[name] = fact;
+  }
+  return { facts: kept as unknown as HealthFacts, setAside };
 }
 
 /** The state a reason puts the profile in: the rule table's left half. */
@@ -150,6 +224,12 @@ export function stateOf(reason: HealthReason): HealthState {
     case 'no-mfa-claim':
     case 'partner-center-refused':
     case 'last-check-failed':
+    case 'key-vault-secret-deleted':
+    case 'key-vault-secret-disabled':
+    case 'key-vault-secret-missing':
+    case 'key-vault-write-failed':
+    case 'key-vault-secret-expired':
+    case 'key-vault-secret-not-yet-valid':
     case 'key-vault-unreadable':
     case 'keychain-unreadable':
     case 'key-vault-out-of-sync':
@@ -159,6 +239,7 @@ export function stateOf(reason: HealthReason): HealthState {
       return 'expiring';
     case 'never-checked':
     case 'offline':
+    case 'facts-from-the-future':
       return 'unknown';
     default:
       return assertNever(reason);
@@ -177,6 +258,15 @@ function defaultAction(reason: HealthReason): HealthAction {
     case 'key-vault-out-of-sync':
     case 'inactivity-window-ending':
       return 'refresh-now';
+    case 'key-vault-secret-deleted':
+      return 'recover-key-vault';
+    case 'key-vault-secret-disabled':
+      return 'enable-key-vault';
+    case 'key-vault-secret-missing':
+    case 'key-vault-write-failed':
+    case 'key-vault-secret-expired':
+    case 'key-vault-secret-not-yet-valid':
+      return 'write-key-vault';
     case 'credential-expired':
     case 'credential-expiring':
       return 'renew-credential';
@@ -188,6 +278,7 @@ function defaultAction(reason: HealthReason): HealthAction {
       return 'open-profile';
     case 'never-checked':
     case 'offline':
+    case 'facts-from-the-future':
       return 'check-now';
     default:
       return assertNever(reason);

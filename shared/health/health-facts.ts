@@ -62,10 +62,29 @@ export interface CredentialExpiryFact {
   readonly unknown?: CredentialUnknownReason;
 }
 
+/**
+ * The profile's Key Vault secret as automation reading it finds it: its current version and that version's dates, or
+ * why there is none to read. `current` says nothing about the value; whether it is the token in use is `stores.sameToken`.
+ */
+export type KeyVaultSecretFact =
+  | { readonly status: 'current'; readonly version: string; readonly notBefore: string | null; readonly expiresAt: string | null }
+  | { readonly status: 'missing' }
+  /** Soft-deleted: recoverable until `purgeAt`, with all its versions. */
+  | { readonly status: 'soft-deleted'; readonly deletedAt: string | null; readonly purgeAt: string | null }
+  /** The current version is disabled: reads of it are refused. */
+  | { readonly status: 'disabled'; readonly version: string | null }
+  | { readonly status: 'unreadable'; readonly code: SamErrorCode; readonly permission: string | null };
+
 export interface HealthFacts {
   readonly profileId: string;
   readonly stores?: Learned<TokenStoresFact>;
   readonly keyVaultVersions?: Learned<readonly KeyVaultVersion[]>;
+  readonly keyVaultSecret?: Learned<KeyVaultSecretFact>;
+  /**
+   * The last write of a new refresh token to Key Vault failed (the keychain kept it): automation reads an older token
+   * until it is written. Cleared by the next successful write.
+   */
+  readonly keyVaultWriteFailed?: Learned<{ readonly code: SamErrorCode }>;
   /**
    * When the refresh token in use was issued (consent or the last rotation): the start of its 90-day inactivity
    * window. From SAM Desk's own records, or Key Vault's version date when automation elsewhere rotated it.
@@ -85,3 +104,10 @@ export interface HealthFacts {
 /** Entra ends a refresh token that has not been used for this long (AADSTS700082). */
 export const REFRESH_TOKEN_INACTIVITY_DAYS = 90;
 export const DEFAULT_EXPIRING_THRESHOLD_DAYS = 14;
+/** How long a check trusts the last successful redemption before it redeems again to prove the grant still works. */
+export const DEFAULT_PROBE_INTERVAL_HOURS = 24;
+/**
+ * Facts dated further ahead than this (the clock moved back since they were learned) are set aside: a date in the
+ * future would otherwise show more days left than the token has.
+ */
+export const FUTURE_FACT_TOLERANCE_MS = 5 * 60_000;

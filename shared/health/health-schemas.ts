@@ -13,6 +13,16 @@ export const healthFactsSchema = z.object({
   profileId: z.string(),
   stores: learned(z.object({ keyVault: presence, keychain: presence, sameToken: z.boolean().nullable() })).optional(),
   keyVaultVersions: learned(z.array(z.object({ version: z.string(), createdAt: z.string().nullable(), enabled: z.boolean(), tags: z.record(z.string(), z.string()) })).max(50)).optional(),
+  keyVaultSecret: learned(
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('current'), version: z.string(), notBefore: z.string().nullable(), expiresAt: z.string().nullable() }),
+      z.object({ status: z.literal('missing') }),
+      z.object({ status: z.literal('soft-deleted'), deletedAt: z.string().nullable(), purgeAt: z.string().nullable() }),
+      z.object({ status: z.literal('disabled'), version: z.string().nullable() }),
+      z.object({ status: z.literal('unreadable'), code: errorCode, permission: z.string().nullable() }),
+    ]),
+  ).optional(),
+  keyVaultWriteFailed: learned(z.object({ code: errorCode })).optional(),
   tokenIssuedAt: learned(z.string()).optional(),
   lastRedemption: learned(z.string()).optional(),
   accessToken: learned(z.object({ user: z.string().nullable(), mfa: z.boolean().nullable(), audience: z.string().nullable(), scopes: z.array(z.string()), expiresAt: z.string().nullable() })).optional(),
@@ -31,6 +41,8 @@ export const healthAssessmentSchema = z.object({
   keyVaultInSync: z.boolean().nullable(),
   asOf: z.string().nullable(),
   lastError: errorCode.nullable(),
+  grantProvenAt: z.string().nullable(),
+  setAside: z.array(z.string()),
 });
 
 export const healthEntrySchema = z.object({ profileId: z.string(), displayName: z.string(), assessment: healthAssessmentSchema, facts: healthFactsSchema });

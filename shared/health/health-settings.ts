@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { DEFAULT_EXPIRING_THRESHOLD_DAYS } from './health-facts';
+import { DEFAULT_EXPIRING_THRESHOLD_DAYS, DEFAULT_PROBE_INTERVAL_HOURS } from './health-facts';
 
 /**
  * How the running app looks after token health: a scheduled check (daily by default, with an off switch), whether
  * that check also redeems tokens to keep them alive (off until the admin allows it: every redemption writes a new Key
- * Vault version), OS notifications when a profile turns worse, and what "expiring soon" means.
+ * Vault version), OS notifications when a profile turns worse, what "expiring soon" means, and how long a successful
+ * redemption proves the grant before a check redeems again (which is what catches a revoked grant before automation).
  */
 export const healthSettingsSchema = z
   .object({
@@ -13,8 +14,10 @@ export const healthSettingsSchema = z
     keepAlive: z.boolean(),
     notify: z.boolean(),
     expiringThresholdDays: z.number().int().min(1).max(89),
+    /** A check redeems the refresh token when the last successful redemption is older than this. */
+    probeIntervalHours: z.number().int().min(1).max(24 * 30),
   })
   .strict();
 export type HealthSettings = z.infer<typeof healthSettingsSchema>;
 
-export const defaultHealthSettings: HealthSettings = { scheduled: true, intervalHours: 24, keepAlive: false, notify: true, expiringThresholdDays: DEFAULT_EXPIRING_THRESHOLD_DAYS };
+export const defaultHealthSettings: HealthSettings = { scheduled: true, intervalHours: 24, keepAlive: false, notify: true, expiringThresholdDays: DEFAULT_EXPIRING_THRESHOLD_DAYS, probeIntervalHours: DEFAULT_PROBE_INTERVAL_HOURS };

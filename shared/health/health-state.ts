@@ -23,6 +23,13 @@ export const healthReasons = [
   'no-mfa-claim',
   'partner-center-refused',
   'last-check-failed',
+  // What automation reads: the Key Vault secret is gone, switched off, outside its dates or behind the keychain.
+  'key-vault-secret-deleted',
+  'key-vault-secret-disabled',
+  'key-vault-secret-missing',
+  'key-vault-write-failed',
+  'key-vault-secret-expired',
+  'key-vault-secret-not-yet-valid',
   'key-vault-unreadable',
   'keychain-unreadable',
   'key-vault-out-of-sync',
@@ -32,14 +39,18 @@ export const healthReasons = [
   // unknown: the last-known facts may be stale.
   'never-checked',
   'offline',
+  /** Facts dated in the future were set aside (the clock moved back): a check learns them again. */
+  'facts-from-the-future',
 ] as const;
 export type HealthReason = (typeof healthReasons)[number];
 
 /**
- * The one next step offered for a profile. There is no separate "sync Key Vault": redeeming the vault's token writes
- * its successor to both stores, so refresh-now is what brings them back in line.
+ * The one next step offered for a profile. Redeeming the vault's token writes its successor to both stores, so
+ * refresh-now brings a vault that is ahead of the keychain back in line; when the keychain holds the live token (a
+ * vault write failed), write-key-vault puts it in the vault. recover-key-vault and enable-key-vault undo a soft delete
+ * and a disabled current version.
  */
-export const healthActions = ['reconsent', 'refresh-now', 'renew-credential', 'check-now', 'open-profile', 'none'] as const;
+export const healthActions = ['reconsent', 'refresh-now', 'recover-key-vault', 'enable-key-vault', 'write-key-vault', 'renew-credential', 'check-now', 'open-profile', 'none'] as const;
 export type HealthAction = (typeof healthActions)[number];
 
 export interface HealthAssessment {
@@ -60,6 +71,10 @@ export interface HealthAssessment {
   readonly asOf: string | null;
   /** The code of the last failure while it still counts (no success since), with its remedy in sam.errors. */
   readonly lastError: SamErrorCode | null;
+  /** When Entra last accepted the grant (the last successful redemption or consent): how long ago it was proven. */
+  readonly grantProvenAt: string | null;
+  /** Names of facts set aside because they were dated in the future. */
+  readonly setAside: readonly string[];
 }
 
 /** Lower is more urgent: the dashboard's sort order. */

@@ -35,6 +35,24 @@ const samples: readonly HealthFacts[] = [
     lastError: { value: { code: 'grant-revoked', detail: {} }, at },
   },
   { profileId: 'c', tokenIssuedAt: { value: daysAgo(100), at }, lastCheck: { value: 'complete', at } },
+  ...(
+    [
+      { status: 'soft-deleted', deletedAt: at, purgeAt: daysAgo(-89) },
+      { status: 'disabled', version: 'v1' },
+      { status: 'missing' },
+      { status: 'current', version: 'v1', notBefore: daysAgo(-2), expiresAt: daysAgo(1) },
+      { status: 'unreadable', code: 'key-vault-forbidden', permission: 'get' },
+    ] as const
+  ).map(
+    (secret): HealthFacts => ({
+      profileId: 'd',
+      stores: { value: { keyVault: 'absent', keychain: 'present', sameToken: null }, at },
+      keyVaultSecret: { value: secret, at },
+      keyVaultWriteFailed: { value: { code: 'key-vault-forbidden' }, at },
+      lastCheck: { value: 'complete', at },
+    }),
+  ),
+  { profileId: 'e', lastRedemption: { value: daysAgo(-30), at: daysAgo(-30) }, lastCheck: { value: 'complete', at } },
 ];
 
 const reasonValues = new Map<HealthReason, Readonly<Record<string, string | number>>>();

@@ -48,6 +48,8 @@ export const samEn = {
     'key-vault-unauthorized': { message: 'Key Vault did not accept the sign-in.', remedy: 'Check the vault is in the partner tenant and the app’s credential is valid.' },
     'key-vault-throttled': { message: 'Key Vault is throttling requests.', remedy: 'Wait a minute and retry.' },
     'key-vault-failed': { message: 'Key Vault failed to save or read the secret.', remedy: 'Retry; the token is kept on this computer meanwhile.' },
+    'key-vault-secret-deleted': { message: 'The Key Vault secret is deleted (recoverable): nothing can be read from it or written to it.', remedy: 'Recover it: Recover on the profile’s token health page, or sam-desk keyvault recover --profile=<profile>.' },
+    'key-vault-secret-disabled': { message: 'The current version of the Key Vault secret is disabled, so it cannot be read.', remedy: 'Enable it: Enable on the profile’s token health page, or sam-desk keyvault enable --profile=<profile>.' },
     'keychain-unavailable': { message: 'The OS keychain is not available.', remedy: 'Unlock your keychain (on Linux, start gnome-keyring or KWallet) and retry.' },
     'certificate-unreadable': { message: 'The certificate could not be used ({{reason}}).', remedy: 'Use a PEM file with the certificate and its private key, or a PFX file with its password saved in the profile, and check the thumbprint matches.' },
     throttled: { message: 'The service is throttling requests.', remedy: 'Wait a minute and retry.' },

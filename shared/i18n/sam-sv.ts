@@ -51,6 +51,8 @@ export const samSv: Strings<typeof samEn> = {
     'key-vault-unauthorized': { message: 'Key Vault godtog inte inloggningen.', remedy: 'Kontrollera att valvet finns i partnerorganisationen och att appens autentiseringsuppgift är giltig.' },
     'key-vault-throttled': { message: 'Key Vault begränsar antalet anrop.', remedy: 'Vänta en minut och försök igen.' },
     'key-vault-failed': { message: 'Key Vault kunde inte spara eller läsa hemligheten.', remedy: 'Försök igen; token finns kvar på den här datorn under tiden.' },
+    'key-vault-secret-deleted': { message: 'Hemligheten i Key Vault är borttagen (kan återställas): inget kan läsas från eller skrivas till den.', remedy: 'Återställ den: Återställ på profilens sida för tokenhälsa, eller sam-desk keyvault recover --profile=<profil>.' },
+    'key-vault-secret-disabled': { message: 'Den aktuella versionen av hemligheten i Key Vault är inaktiverad, så den kan inte läsas.', remedy: 'Aktivera den: Aktivera på profilens sida för tokenhälsa, eller sam-desk keyvault enable --profile=<profil>.' },
     'keychain-unavailable': { message: 'Operativsystemets nyckelring är inte tillgänglig.', remedy: 'Lås upp nyckelringen (på Linux, starta gnome-keyring eller KWallet) och försök igen.' },
     'certificate-unreadable': { message: 'Certifikatet kunde inte användas ({{reason}}).', remedy: 'Använd en PEM-fil med certifikatet och dess privata nyckel, eller en PFX-fil med lösenordet sparat i profilen, och kontrollera att tumavtrycket stämmer.' },
     throttled: { message: 'Tjänsten begränsar antalet anrop.', remedy: 'Vänta en minut och försök igen.' },

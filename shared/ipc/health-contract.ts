@@ -29,6 +29,11 @@ export const healthMethods = {
     request: z.object({ profileId: profileIdSchema }).strict(),
     response: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), entry: healthEntrySchema }), z.object({ ok: z.literal(false), error: z.enum(samErrorCodes), detail: detailSchema })]),
   },
+  /** Recover a soft-deleted secret, enable its disabled current version, or write the token in use as a new version. */
+  'health.repairKeyVault': {
+    request: z.object({ profileId: profileIdSchema, repair: z.enum(['recover', 'enable', 'write']) }).strict(),
+    response: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), entry: healthEntrySchema }), z.object({ ok: z.literal(false), error: z.enum(samErrorCodes), detail: detailSchema })]),
+  },
   'health.settings': {
     request: healthSettingsPayloadSchema.partial().strict(),
     response: healthSettingsPayloadSchema,

@@ -33,6 +33,8 @@ export const samErrorCodes = [
   'key-vault-unauthorized',
   'key-vault-throttled',
   'key-vault-failed',
+  'key-vault-secret-deleted',
+  'key-vault-secret-disabled',
   'keychain-unavailable',
   'certificate-unreadable',
   'throttled',

@@ -72,6 +72,7 @@ export const validRequests: { readonly [M in MethodName]: fc.Arbitrary<MethodReq
   'health.list': fc.constant({}),
   'health.check': fc.record({ profileId: uuidArbitrary }, { requiredKeys: [] }),
   'health.refresh': profileIdOnly,
+  'health.repairKeyVault': fc.record({ profileId: uuidArbitrary, repair: fc.constantFrom('recover' as const, 'enable' as const, 'write' as const) }),
   'health.settings': fc.record(
     {
       scheduled: fc.boolean(),

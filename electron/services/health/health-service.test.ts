@@ -45,14 +45,14 @@ afterAll(async () => {
 });
 
 const consent = async () => expect(await services.consent.consent(profileId, { openBrowser: true })).toMatchObject({ state: 'succeeded' });
-const check = (refresh = false) => services.health.check(profileId, { refresh });
+const check = (refresh = false, probe?: boolean) => services.health.check(profileId, { refresh, ...(probe === undefined ? {} : { probe }) });
 
 describe('token health', () => {
   it('is unknown before any check, and healthy after a consent and a check', async () => {
     expect((await services.health.entry(profileId)).assessment).toMatchObject({ state: 'unknown', action: 'check-now' });
     await consent();
     const entry = await check(true);
-    expect(entry.assessment).toMatchObject({ state: 'healthy', action: 'none', daysLeft: 89, mfa: true, keyVaultInSync: true });
+    expect(entry.assessment).toMatchObject({ state: 'healthy', action: 'none', daysLeft: 90, mfa: true, keyVaultInSync: true });
     expect(entry.facts.partnerCenterProbe?.value).toEqual({ ok: true });
     expect(entry.facts.keyVaultVersions?.value.length).toBeGreaterThanOrEqual(2);
     expect(entry.facts.keyVaultVersions?.value[0]?.tags).toMatchObject({ writtenBy: 'SAM Desk', appId: cloud.state.world.app.clientId });
@@ -60,13 +60,14 @@ describe('token health', () => {
 
   it('walks healthy → expiring → dead (700082) → one reconsent → healthy, on the emulator’s clock', async () => {
     cloud.state.clock.advance(80 * DAY);
-    // Whole days left, never rounded up: 80 days and a few seconds after the token was issued, 9 are left.
-    expect((await check()).assessment).toMatchObject({ state: 'expiring', action: 'refresh-now', daysLeft: 9 });
+    // Without a probe (which would redeem, and so restart the window): 80 days and a few seconds after the token was
+    // issued, 10 days are left, counted up to whole days.
+    expect((await check(false, false)).assessment).toMatchObject({ state: 'expiring', action: 'refresh-now', daysLeft: 10 });
     cloud.state.clock.advance(11 * DAY);
     const dead = await check(true);
     expect(dead.assessment).toMatchObject({ state: 'dead', action: 'reconsent', lastError: 'refresh-token-expired' });
     await consent();
-    expect((await check()).assessment).toMatchObject({ state: 'healthy', daysLeft: 89 });
+    expect((await check()).assessment).toMatchObject({ state: 'healthy', daysLeft: 90 });
   });
 
   it('calls a revoked grant (50173) dead', async () => {

@@ -10,6 +10,7 @@ import { loadAppCredential } from '../sam/app-credential';
 import { classifyError } from '../sam/classify-error';
 import type { ConsentProgress } from '../sam/consent-steps';
 import type { SamError } from '../sam/sam-error';
+import type { SaveOutcome } from '../sam/refresh-token-store';
 import type { AccessToken, TokenService } from '../sam/token-service';
 import type { SecretVault } from '../secrets/secret-vault';
 import { nextCredentialExpiry, readCredentialExpiry, type CredentialExpiryReading } from './credential-expiry';
@@ -28,6 +29,18 @@ export interface HealthEntry {
   readonly displayName: string;
   readonly assessment: HealthAssessment;
   readonly facts: HealthFacts;
+  /** Where the refresh token's successor went when this check redeemed it (Refresh now, or a probe): no token in it. */
+  readonly saved?: SaveOutcome | null;
+}
+
+/**
+ * `refresh`: redeem first (Refresh now, keep-alive). `probe`: true redeems now to prove the grant (`health --probe`);
+ * false never redeems (Refresh now's own check); left out, a check redeems when the last proof is older than the probe
+ * interval, which is what turns a revoked grant dead at the next check instead of at automation's next use.
+ */
+export interface CheckOptions {
+  readonly refresh: boolean;
+  readonly probe?: boolean;
 }
 
 export interface HealthDeps {
@@ -43,11 +56,33 @@ export interface HealthDeps {
 /** Consent failures that say nothing about the token (the admin stopped, or another consent was running). */
 const NOT_ABOUT_THE_TOKEN = new Set(['consent-cancelled', 'consent-in-progress', 'consent-timeout', 'consent-denied', 'redirect-port-in-use']);
 const UNREACHABLE = new Set(['network', 'partner-center-unavailable']);
+/** A failure that says Microsoft was not reached: a network error, or a Key Vault (or its sign-in) that never answered. */
+const unreachable = (error: { readonly code: string; readonly detail: Readonly<Record<string, string | number>> } | null | undefined): boolean =>
+  error !== null && error !== undefined && (UNREACHABLE.has(error.code) || (error.code === 'key-vault-failed' && error.detail.reason === 'timeout'));
 /** Entra refusing the app's own credential when asked for a Graph token: as much a problem as at any other use of it. */
 const CREDENTIAL_REFUSED = new Set(['client-secret-expired', 'client-secret-invalid', 'client-assertion-invalid']);
 
 function without<T extends object, K extends keyof T>(value: T, ...keys: readonly K[]): Omit<T, K> {
   return Object.fromEntries(Object.entries(value).filter(([key]) => !(keys as readonly PropertyKey[]).includes(key))) as Omit<T, K>;
+}
+
+/**
+ * What a save of a new refresh token taught about Key Vault: a written version is the secret's current one, with no
+ * dates of its own; a failed write leaves automation reading an older token until it is written.
+ */
+function factsAfterSave(current: HealthFacts, saved: SaveOutcome, learned: <T>(value: T) => Learned<T>): HealthFacts {
+  const vault = saved.keyVault;
+  if (vault.status === 'saved') {
+    const next = without(current, 'keyVaultWriteFailed');
+    const keychain = saved.keychain.status === 'saved' ? 'present' : 'not-configured';
+    return {
+      ...next,
+      keyVaultSecret: learned({ status: 'current', version: vault.version ?? '', notBefore: null, expiresAt: null }),
+      stores: learned({ keyVault: 'present', keychain, sameToken: keychain === 'present' ? true : null }),
+    };
+  }
+  if (vault.status === 'failed') return { ...current, keyVaultWriteFailed: learned({ code: vault.error }) };
+  return current;
 }
 
 function accessTokenFact(token: string, now: Date): AccessTokenFact {
@@ -87,6 +122,17 @@ export function createHealthService(deps: HealthDeps) {
     }
   }
 
+  /** Whether the last proof that Entra accepts the grant (a redemption or a consent) is older than the probe interval. */
+  async function probeDue(profileId: string): Promise<boolean> {
+    const known = (await facts.read())[profileId];
+    const { probeIntervalHours } = await settings.read();
+    const proofs = [known?.lastRedemption?.value, known?.tokenIssuedAt?.value].map((iso) => (iso ? Date.parse(iso) : Number.NaN)).filter((time) => !Number.isNaN(time));
+    const now = deps.now().getTime();
+    // A proof dated in the future (the clock moved back) proves nothing about now.
+    const lastProof = Math.max(...proofs.filter((time) => time <= now), Number.NEGATIVE_INFINITY);
+    return now - lastProof > probeIntervalHours * 3_600_000;
+  }
+
   return {
     settings,
     facts,
@@ -101,7 +147,7 @@ export function createHealthService(deps: HealthDeps) {
         await facts.update(outcome.profileId, (current) => {
           // A new token: the last error and the old token's probe no longer describe it.
           return {
-            ...without(current, 'lastError', 'partnerCenterProbe'),
+            ...factsAfterSave(without(current, 'lastError', 'partnerCenterProbe'), outcome.saved, learned),
             tokenIssuedAt: learned(deps.now().toISOString()),
             accessToken: learned({ user: outcome.summary.user, mfa: outcome.summary.mfa, audience: outcome.summary.audience, scopes: outcome.summary.scopes, expiresAt: outcome.summary.expiresAt }),
           };
@@ -126,7 +172,7 @@ export function createHealthService(deps: HealthDeps) {
       const rotated = token.saved !== null;
       await facts.update(profileId, (current) => {
         return {
-          ...without(current, 'lastError'),
+          ...(token.saved ? factsAfterSave(without(current, 'lastError'), token.saved, learned) : without(current, 'lastError')),
           lastRedemption: learned(deps.now().toISOString()),
           ...(rotated ? { tokenIssuedAt: learned(deps.now().toISOString()) } : {}),
           ...(resource === undefined ? { accessToken: learned(accessTokenFact(token.token, deps.now())) } : {}),
@@ -161,13 +207,14 @@ export function createHealthService(deps: HealthDeps) {
      * With `refresh`, first redeems the refresh token (Refresh now, keep-alive), which rotates it and restarts its
      * 90-day window; a failure there is recorded by the token service's hook and shows in the assessment.
      */
-    async check(profileId: string, options: { readonly refresh: boolean }): Promise<HealthEntry> {
+    async check(profileId: string, options: CheckOptions): Promise<HealthEntry> {
       const profile = await deps.getProfile(profileId);
       const tokens = deps.tokens();
       let refreshError: SamError | null = null;
-      if (options.refresh) {
+      let redeemed: AccessToken | null = null;
+      if (options.refresh || options.probe === true || (options.probe !== false && (await probeDue(profileId)))) {
         try {
-          await tokens.acquire(profileId, { forceRefresh: true });
+          redeemed = await tokens.acquire(profileId, { forceRefresh: true });
         } catch (error) {
           refreshError = classifyError(error);
         }
@@ -183,17 +230,21 @@ export function createHealthService(deps: HealthDeps) {
       const credentialAccepted = expiry.outcome === 'read' || expiry.outcome === 'graph-failed';
       const token = tokens.peek(profileId);
       const probeResult = token ? await probe(profile, token) : null;
-      const offline = [reading.error?.code, refreshError?.code, probeResult && !probeResult.ok ? probeResult.error : undefined].some((code) => code !== undefined && UNREACHABLE.has(code));
+      const offline = unreachable(reading.error) || unreachable(refreshError) || (probeResult !== null && !probeResult.ok && UNREACHABLE.has(probeResult.error));
       const newestVersionAt = reading.versions?.find((version) => version.enabled)?.createdAt ?? null;
       const updated = await facts.update(profileId, (current) => {
         const credentialExpiry = nextCredentialExpiry(profile, current.credentialExpiry?.value, certificateExpiresAt, expiry);
         // Learned now when found out now; a fact kept from before (Graph unreachable) keeps the time it was learned.
         const credentialFact = credentialExpiry === undefined ? undefined : credentialExpiry === current.credentialExpiry?.value ? current.credentialExpiry : learned(credentialExpiry);
-        const lastError = reading.error && !UNREACHABLE.has(reading.error.code) ? reading.error : expiryError;
+        const lastError = reading.error && !unreachable(reading.error) ? reading.error : expiryError;
         const refusalOver = credentialAccepted && current.lastError !== undefined && CREDENTIAL_REFUSED.has(current.lastError.value.code);
+        // The vault holds the keychain's token again (written meanwhile, by the retry or by hand): nothing is pending.
+        const writeSettled = reading.stores.sameToken === true || (reading.secret?.status === 'current' && reading.stores.keychain !== 'present');
+        const kept = without(current, 'credentialExpiry', ...(refusalOver ? (['lastError'] as const) : []), ...(writeSettled ? (['keyVaultWriteFailed'] as const) : []));
         return {
-          ...(refusalOver ? without(current, 'credentialExpiry', 'lastError') : without(current, 'credentialExpiry')),
+          ...kept,
           ...(offline && reading.stores.keyVault === 'unreadable' ? {} : { stores: learned(reading.stores) }),
+          ...(reading.secret && !(offline && reading.secret.status === 'unreadable') ? { keyVaultSecret: learned(reading.secret) } : {}),
           ...(reading.versions ? { keyVaultVersions: learned(reading.versions) } : {}),
           // Automation elsewhere may have rotated the token and written it back: the vault's newest version is then newer.
           ...(newestVersionAt && (!current.tokenIssuedAt || newestVersionAt > current.tokenIssuedAt.value) ? { tokenIssuedAt: learned(newestVersionAt) } : {}),
@@ -204,11 +255,11 @@ export function createHealthService(deps: HealthDeps) {
         };
       });
       const entry = await entryFor(profile, { [profileId]: updated });
-      await deps.audit.record({ profileId, kind: 'health-check', outcome: entry.assessment.state === 'healthy' ? 'ok' : 'failed', facts: { state: entry.assessment.state, refresh: options.refresh ? 'yes' : 'no' } });
-      return entry;
+      await deps.audit.record({ profileId, kind: 'health-check', outcome: entry.assessment.state === 'healthy' ? 'ok' : 'failed', facts: { state: entry.assessment.state, refresh: options.refresh ? 'yes' : redeemed || refreshError ? 'probe' : 'no' } });
+      return { ...entry, saved: redeemed?.saved ?? null };
     },
 
-    async checkAll(options: { readonly refresh: boolean }): Promise<HealthEntry[]> {
+    async checkAll(options: CheckOptions): Promise<HealthEntry[]> {
       const entries: HealthEntry[] = [];
       // One profile at a time: checks are few, and concurrent redemptions of different profiles gain nothing here.
       for (const profile of await deps.listProfiles()) entries.push(await this.check(profile.id, options));

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { KeyVaultVersion, StorePresence, TokenStoresFact } from '../../../shared/health/health-facts';
+import type { KeyVaultSecretFact, KeyVaultVersion, StorePresence, TokenStoresFact } from '../../../shared/health/health-facts';
 import type { Profile } from '../../../shared/profiles/profile';
 import { loadAppCredential } from '../sam/app-credential';
 import { classifyError } from '../sam/classify-error';
 import { keyVaultCredentialFor } from '../sam/key-vault-identity';
-import { listRefreshTokenVersions, readRefreshTokenFromKeyVault } from '../sam/key-vault-store';
-import type { SamErrorCode } from '../sam/sam-error';
+import { listRefreshTokenVersions, readKeyVaultSecret } from '../sam/key-vault-store';
+import { SamError, type SamErrorCode } from '../sam/sam-error';
 import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
 
 /**
@@ -16,6 +16,8 @@ export interface TokenStoresReading {
   readonly stores: TokenStoresFact;
   /** null when the versions could not be listed (no vault, or no permission to list). */
   readonly versions: readonly KeyVaultVersion[] | null;
+  /** The Key Vault secret as automation finds it; null when the profile has no vault. */
+  readonly secret: KeyVaultSecretFact | null;
   /** The first store failure, to report with its remedy. */
   readonly error: { readonly code: SamErrorCode; readonly detail: Readonly<Record<string, string | number>> } | null;
 }
@@ -41,16 +43,24 @@ export async function readTokenStores(profile: Profile, vault: SecretVault, late
   let vaultToken: string | null = null;
   let keyVault: StorePresence = profile.keyVault ? 'absent' : 'not-configured';
   let versions: KeyVaultVersion[] | null = null;
+  let secret: KeyVaultSecretFact | null = null;
   if (profile.keyVault) {
     try {
       const credential = keyVaultCredentialFor(profile, await loadAppCredential(profile, vault), () => keychainToken ?? latestKnown());
-      vaultToken = await readRefreshTokenFromKeyVault(profile, credential);
-      keyVault = vaultToken ? 'present' : 'absent';
+      const reading = await readKeyVaultSecret(profile, credential);
+      secret = reading.fact;
+      vaultToken = reading.token;
+      if (reading.fact.status === 'unreadable') keyVault = fail(new SamError(reading.fact.code, reading.fact.permission ? { permission: reading.fact.permission } : {}));
+      else keyVault = vaultToken ? 'present' : 'absent';
       versions = (await listRefreshTokenVersions(profile, credential).catch(() => null))?.map((entry) => ({ version: entry.version, createdAt: entry.createdAt?.toISOString() ?? null, enabled: entry.enabled, tags: entry.tags })) ?? null;
+      // A disabled current version: the list says which one it is.
+      if (secret.status === 'disabled') secret = { status: 'disabled', version: versions?.[0]?.version ?? null };
     } catch (caught) {
       keyVault = fail(caught);
+      const mapped = classifyError(caught);
+      secret = { status: 'unreadable', code: mapped.code, permission: typeof mapped.detail.permission === 'string' ? mapped.detail.permission : null };
     }
   }
   const sameToken = vaultToken && keychainToken && profile.keychain ? digest(vaultToken) === digest(keychainToken) : null;
-  return { stores: { keyVault, keychain, sameToken }, versions, error };
+  return { stores: { keyVault, keychain, sameToken }, versions, secret, error };
 }

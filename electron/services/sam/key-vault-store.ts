@@ -1,6 +1,7 @@
 import { SecretClient } from '@azure/keyvault-secrets';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { TokenCredential } from '@azure/identity';
+import type { KeyVaultSecretFact } from '../../../shared/health/health-facts';
 import { aadstsNumber, classifyError } from './classify-error';
 import { SamError } from './sam-error';
 
@@ -78,11 +79,22 @@ export async function readRefreshTokenFromKeyVault(profile: Profile, credential:
   }
 }
 
+/** The inner error code of a Key Vault answer (`{"error":{"innererror":{"code"}}}`), as the SDK keeps the body. */
+function innerCode(error: unknown): string | null {
+  const details = (error as { details?: unknown }).details as { error?: { innererror?: { code?: unknown } } } | undefined;
+  const code = details?.error?.innererror?.code;
+  return typeof code === 'string' ? code : null;
+}
+
 /** Key Vault's answers as SamErrors: 403 names the permission the identity lacks, 404 tells vault from secret. */
 export function keyVaultError(error: unknown): SamError {
   if (error instanceof SamError) return error;
   const candidate = error as { statusCode?: number; code?: string; message?: string; name?: string };
   const message = typeof candidate.message === 'string' ? candidate.message : '';
+  // A disabled version refuses reads with 403 too, but no permission would help: Enable does.
+  if (candidate.statusCode === 403 && (innerCode(error) === 'SecretDisabled' || /disabled secret/i.test(message))) return new SamError('key-vault-secret-disabled');
+  // Writing to a soft-deleted secret's name: only recovering (or purging) it frees the name.
+  if (candidate.statusCode === 409 && (innerCode(error) === 'ObjectIsDeletedButRecoverable' || /deleted but recoverable/i.test(message))) return new SamError('key-vault-secret-deleted');
   if (candidate.statusCode === 403) {
     const permission = /does not have secrets (\w+) permission/.exec(message)?.[1] ?? 'required';
     return new SamError('key-vault-forbidden', { permission });
@@ -92,6 +104,9 @@ export function keyVaultError(error: unknown): SamError {
   if (candidate.statusCode === 429) return new SamError('key-vault-throttled');
   // The deadline above ran out (a vault or sign-in that does not answer).
   if (candidate.name === 'AbortError' || candidate.name === 'TimeoutError') return new SamError('key-vault-failed', { reason: 'timeout' });
+  // The app's sign-in for Key Vault could not reach Entra at all (@azure/identity wraps msal's endpoints_resolution_error
+  // as CredentialUnavailableError): Microsoft was not reached, which says nothing about the vault.
+  if (candidate.name === 'CredentialUnavailableError' && /endpoints_resolution_error|network_error|ECONNRE|ENOTFOUND|fetch failed/.test(message)) return new SamError('network');
   // The app's own sign-in for Key Vault failed (expired secret, wrong tenant): that is an Entra error.
   if (candidate.name === 'AuthenticationError' || aadstsNumber(error) !== null) return classifyError(error);
   const classified = classifyError(error);
@@ -110,5 +125,77 @@ export async function listRefreshTokenVersions(profile: Profile, credential: Tok
   } catch (error) {
     throw keyVaultError(error);
   }
-  return versions.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0)).slice(0, limit);
+  // Versions written within one second share a creation time: the later-listed first among them (the service lists
+  // in creation order), so the newest is the one a read of "latest" returns.
+  return versions
+    .reverse()
+    .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))
+    .slice(0, limit);
+}
+
+export interface KeyVaultSecretReading {
+  readonly fact: KeyVaultSecretFact;
+  /** The current version's value when it could be read: compared in main, never kept. */
+  readonly token: string | null;
+}
+
+const isoOrNull = (date: Date | undefined): string | null => (date ? date.toISOString() : null);
+
+/**
+ * The secret as automation finds it: the current version with its dates, or why there is none. A 404 is told apart
+ * from a soft delete by asking for the deleted secret (which needs the `get` permission too); an unreadable vault
+ * keeps the code that says why, and the permission a 403 names.
+ */
+export async function readKeyVaultSecret(profile: Profile, credential: TokenCredential): Promise<KeyVaultSecretReading> {
+  const name = profile.keyVault?.secretName ?? '';
+  try {
+    const secret = (await withinDeadline(({ abortSignal }) => client(profile, credential).getSecret(name, { abortSignal }))) as { value?: unknown; properties: { version?: string; notBefore?: Date; expiresOn?: Date } };
+    if (typeof secret.value !== 'string' || secret.value === '') throw new SamError('key-vault-failed', { reason: 'no-value' });
+    return { fact: { status: 'current', version: secret.properties.version ?? '', notBefore: isoOrNull(secret.properties.notBefore), expiresAt: isoOrNull(secret.properties.expiresOn) }, token: secret.value };
+  } catch (error) {
+    const mapped = keyVaultError(error);
+    if (mapped.code === 'key-vault-secret-disabled') return { fact: { status: 'disabled', version: null }, token: null };
+    if (mapped.code === 'key-vault-not-found' && mapped.detail.reason === 'secret') return { fact: await deletedOrMissing(profile, credential), token: null };
+    const permission = mapped.code === 'key-vault-forbidden' && typeof mapped.detail.permission === 'string' ? mapped.detail.permission : null;
+    // A vault (or its sign-in) that never answered within the deadline was not reached: that says nothing about it.
+    const code = mapped.code === 'key-vault-failed' && mapped.detail.reason === 'timeout' ? 'network' : mapped.code;
+    return { fact: { status: 'unreadable', code, permission }, token: null };
+  }
+}
+
+async function deletedOrMissing(profile: Profile, credential: TokenCredential): Promise<KeyVaultSecretFact> {
+  try {
+    const deleted = await withinDeadline(({ abortSignal }) => client(profile, credential).getDeletedSecret(profile.keyVault?.secretName ?? '', { abortSignal }));
+    return { status: 'soft-deleted', deletedAt: isoOrNull(deleted.deletedOn), purgeAt: isoOrNull(deleted.scheduledPurgeDate) };
+  } catch {
+    // Not deleted either (or the deleted secret may not be read): there is no secret automation could read.
+    return { status: 'missing' };
+  }
+}
+
+/** Recovers the soft-deleted secret with all its versions (the `recover` permission); resolves once it is readable. */
+export async function recoverRefreshTokenSecret(profile: Profile, credential: TokenCredential): Promise<void> {
+  try {
+    await withinDeadline(async ({ abortSignal }) => {
+      const poller = await client(profile, credential).beginRecoverDeletedSecret(profile.keyVault?.secretName ?? '', { abortSignal, intervalInMs: 250 });
+      await poller.pollUntilDone({ abortSignal });
+    });
+  } catch (error) {
+    throw keyVaultError(error);
+  }
+}
+
+/**
+ * Enables the secret's newest version (the one a read of "latest" returns): updating a version's attributes needs the
+ * `set` permission. Returns the version enabled.
+ */
+export async function enableNewestRefreshTokenVersion(profile: Profile, credential: TokenCredential): Promise<string> {
+  const [newest] = await listRefreshTokenVersions(profile, credential, 1);
+  if (!newest) throw new SamError('key-vault-not-found', { reason: 'secret' });
+  try {
+    await withinDeadline(({ abortSignal }) => client(profile, credential).updateSecretProperties(profile.keyVault?.secretName ?? '', newest.version, { abortSignal, enabled: true }));
+    return newest.version;
+  } catch (error) {
+    throw keyVaultError(error);
+  }
 }

@@ -19,12 +19,13 @@ export type { AuditEvent, HealthEntry, HealthSettings } from './health-entries';
  * audit log with its filters, and the notifications main sends when a profile gets worse.
  */
 export type HealthView = 'dashboard' | 'audit' | 'settings';
-export type HealthBusy = 'checking' | 'refreshing';
+export type HealthBusy = 'checking' | 'refreshing' | 'repairing';
+export type KeyVaultRepair = 'recover' | 'enable' | 'write';
 
 /** Why the last check or refresh of one profile did not answer with its health. */
 export type HealthActionFailure =
-  | { readonly kind: 'sam'; readonly action: 'check' | 'refresh'; readonly error: SamErrorCode; readonly detail: SamDetail }
-  | { readonly kind: 'ipc'; readonly action: 'check' | 'refresh'; readonly code: IpcErrorCode };
+  | { readonly kind: 'sam'; readonly action: 'check' | 'refresh' | 'repair'; readonly error: SamErrorCode; readonly detail: SamDetail }
+  | { readonly kind: 'ipc'; readonly action: 'check' | 'refresh' | 'repair'; readonly code: IpcErrorCode };
 
 export interface TimelineState {
   readonly profileId: string;
@@ -62,6 +63,8 @@ interface HealthState {
   readonly check: (profileId?: string) => Promise<void>;
   /** Refresh now: redeems (and so rotates) the refresh token, then checks. */
   readonly refresh: (profileId: string) => Promise<void>;
+  /** Recovers, enables or rewrites the profile's Key Vault secret, then shows its health as checked after. */
+  readonly repairKeyVault: (profileId: string, repair: KeyVaultRepair) => Promise<void>;
   /** Starts a reconsent and opens the profile's page, where the sign-in link and the progress show. */
   readonly reconsent: (profileId: string) => void;
   readonly saveSettings: (settings: HealthSettings) => Promise<void>;
@@ -157,6 +160,22 @@ export const useHealthStore = create<HealthState>()((set, get) => {
       } finally {
         finished(profileId);
       }
+    },
+
+    async repairKeyVault(profileId, repair) {
+      if (get().busy[profileId]) return;
+      started(profileId, 'repairing');
+      try {
+        const answer = await samDesk().health.repairKeyVault({ profileId, repair });
+        if (answer.ok) set((state) => ({ entries: mergeEntries(state.entries, [answer.entry]) }));
+        else failed(profileId, { kind: 'sam', action: 'repair', error: answer.error, detail: answer.detail });
+      } catch (error) {
+        failed(profileId, { kind: 'ipc', action: 'repair', code: errorCodeOf(error) });
+      } finally {
+        finished(profileId);
+      }
+      // The timeline shows the repair's audit entry.
+      if (get().openId === profileId) void get().loadTimeline();
     },
 
     reconsent(profileId) {

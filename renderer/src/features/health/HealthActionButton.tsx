@@ -1,5 +1,5 @@
 import { Button, Spinner, Text } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowSyncRegular, OpenRegular, PersonKeyRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, ArrowSyncRegular, ArrowUndoRegular, CheckmarkCircleRegular, CloudArrowUpRegular, OpenRegular, PersonKeyRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HealthAction } from '../../../../shared/health/health-state';
@@ -12,6 +12,9 @@ const icons: Readonly<Record<ActionCommand, ReactElement>> = {
   refresh: <ArrowSyncRegular />,
   check: <ArrowClockwiseRegular />,
   open: <OpenRegular />,
+  recover: <ArrowUndoRegular />,
+  enable: <CheckmarkCircleRegular />,
+  write: <CloudArrowUpRegular />,
 };
 
 /**
@@ -25,6 +28,7 @@ export function HealthActionButton({ profileId, action, describedBy }: { readonl
   const refresh = useHealthStore((state) => state.refresh);
   const reconsent = useReconsent(profileId);
   const openProfile = useHealthStore((state) => state.openProfile);
+  const repairKeyVault = useHealthStore((state) => state.repairKeyVault);
   const command = commandFor(action);
   if (command === null) {
     return (
@@ -47,9 +51,14 @@ export function HealthActionButton({ profileId, action, describedBy }: { readonl
       case 'open':
         openProfile(profileId);
         return;
+      case 'recover':
+      case 'enable':
+      case 'write':
+        void repairKeyVault(profileId, command);
+        return;
     }
   };
-  const label = busy === 'refreshing' ? t('health.refreshing') : busy === 'checking' ? t('health.checking') : t(`health.actions.${action}`);
+  const label = busy === 'refreshing' ? t('health.refreshing') : busy === 'checking' ? t('health.checking') : busy === 'repairing' ? t('health.repairing') : t(`health.actions.${action}`);
   return (
     <Button
       appearance="primary"

@@ -1,10 +1,11 @@
 import { Button, Card, makeStyles, Spinner, Text, Toolbar, tokens, typographyStyles } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowLeftRegular, ArrowSyncRegular, PersonKeyRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, ArrowLeftRegular, ArrowSyncRegular, PersonKeyRegular, WrenchRegular } from '@fluentui/react-icons';
 import { useCallback, useRef } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRescueFocus } from '../../components/use-rescue-focus';
+import type { HealthAction } from '../../../../shared/health/health-state';
 import type { HealthEntry } from '../../store/health-entries';
-import { useHealthStore } from '../../store/health-store';
+import { useHealthStore, type KeyVaultRepair } from '../../store/health-store';
 import { isConsentActive, useConsentStore } from '../../store/consent-store';
 import { useProfilesStore } from '../../store/profiles-store';
 import { SamErrorNotice } from '../consent/SamErrorNotice';
@@ -35,6 +36,16 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
+const failureTitles = { check: 'health.checkFailed', refresh: 'health.refreshFailed', repair: 'health.repairFailed' } as const;
+
+/** The Key Vault fix an action stands for, when it is one. */
+function repairFor(action: HealthAction): KeyVaultRepair | null {
+  if (action === 'recover-key-vault') return 'recover';
+  if (action === 'enable-key-vault') return 'enable';
+  if (action === 'write-key-vault') return 'write';
+  return null;
+}
+
 /**
  * One profile's token health: its state and every reason, what SAM Desk knows and since when, the Key Vault
  * secret's versions, the timeline from the audit log, and the actions — Reconsent, Refresh now, Check now (the next
@@ -51,6 +62,7 @@ export function HealthProfilePage({ entry }: { readonly entry: HealthEntry }) {
   const refresh = useHealthStore((state) => state.refresh);
   const check = useHealthStore((state) => state.check);
   const closeProfile = useHealthStore((state) => state.closeProfile);
+  const repairKeyVault = useHealthStore((state) => state.repairKeyVault);
   const consenting = useConsentStore((state) => isConsentActive(state.runs[entry.profileId]));
   const startConsent = useConsentStore((state) => state.start);
   const { assessment, facts } = entry;
@@ -60,8 +72,14 @@ export function HealthProfilePage({ entry }: { readonly entry: HealthEntry }) {
   useRescueFocus(entry.profileId, useCallback(() => heading.current, []), { onMount: true });
   const primary = (action: typeof assessment.action) => (assessment.action === action ? 'primary' : 'secondary');
 
+  const repair = repairFor(assessment.action);
   const actions = (
     <Toolbar aria-label={t('health.details.actionsLabel', { name: entry.displayName })} className={styles.toolbar}>
+      {repair && (
+        <Button appearance="primary" icon={busy === 'repairing' ? <Spinner size="extra-tiny" /> : <WrenchRegular />} disabled={busy !== undefined || consenting} onClick={() => void repairKeyVault(entry.profileId, repair)} data-testid="health-repair" data-repair={repair}>
+          {busy === 'repairing' ? t('health.repairing') : t(`health.actions.${assessment.action}`)}
+        </Button>
+      )}
       <Button appearance={primary('reconsent')} icon={<PersonKeyRegular />} disabled={!profile || consenting || busy !== undefined} onClick={() => void startConsent(entry.profileId)} data-testid="health-reconsent-start">
         {t('health.actions.reconsent')}
       </Button>
@@ -108,7 +126,7 @@ export function HealthProfilePage({ entry }: { readonly entry: HealthEntry }) {
         )}
         {profile ? <HealthReconsent profile={profile}>{actions}</HealthReconsent> : actions}
         <div aria-live="polite">
-          {failure?.kind === 'sam' && <SamErrorNotice title={failure.action === 'refresh' ? t('health.refreshFailed') : t('health.checkFailed')} code={failure.error} detail={failure.detail} />}
+          {failure?.kind === 'sam' && <SamErrorNotice title={t(failureTitles[failure.action])} code={failure.error} detail={failure.detail} />}
           {failure?.kind === 'ipc' && <ErrorNotice code={failure.code} />}
           {lastError && <SamErrorNotice title={t('health.details.lastError')} code={lastError.code} detail={lastError.detail} intent={assessment.state === 'unknown' ? 'warning' : 'error'} />}
         </div>

@@ -92,6 +92,7 @@ export function HealthSettingsForm({ settings }: { readonly settings: HealthSett
         <Switch checked={form.notify} onChange={(_event, data) => change('notify', data.checked)} label={t('health.settings.notify')} data-testid="health-setting-notify" />
       </Field>
       {numberField('expiringThresholdDays', t('health.settings.threshold'), t('health.settings.thresholdHint'))}
+      {numberField('probeIntervalHours', t('health.settings.probeInterval'), t('health.settings.probeIntervalHint'))}
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" icon={saving ? <Spinner size="extra-tiny" /> : <SaveRegular />} disabled={saving} data-testid="health-settings-save">
           {saving ? t('health.settings.saving') : t('health.settings.save')}

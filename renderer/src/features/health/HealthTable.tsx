@@ -15,7 +15,6 @@ const useStyles = makeStyles({
   profile: { display: 'grid', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalS} 0` },
   name: { justifyContent: 'flex-start', padding: 0, minWidth: 0, textAlign: 'start', fontWeight: tokens.fontWeightSemibold },
   reason: { color: tokens.colorNeutralForeground2 },
-  asOf: { color: tokens.colorNeutralForeground3 },
   number: { fontVariantNumeric: 'tabular-nums' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
 });
@@ -59,7 +58,7 @@ export function HealthTable({ rows }: { readonly rows: readonly HealthRow[] }) {
             <TableHeaderCell>{t('health.columns.daysLeft')}</TableHeaderCell>
             <TableHeaderCell>{t('health.columns.mfa')}</TableHeaderCell>
             <TableHeaderCell>{t('health.columns.keyVaultInSync')}</TableHeaderCell>
-            <TableHeaderCell>{t('health.columns.lastCheck')}</TableHeaderCell>
+            <TableHeaderCell>{t('health.columns.asOf')}</TableHeaderCell>
             <TableHeaderCell>{t('health.columns.nextAction')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -76,11 +75,6 @@ export function HealthTable({ rows }: { readonly rows: readonly HealthRow[] }) {
                       {reasonSentence(row.reason, t, language)}
                     </Text>
                   )}
-                  {row.asOf && (
-                    <Text size={200} className={styles.asOf} data-testid="health-as-of">
-                      {asOfText(row.asOf, t, language, now)}
-                    </Text>
-                  )}
                 </div>
               </TableCell>
               <TableCell>
@@ -91,8 +85,9 @@ export function HealthTable({ rows }: { readonly rows: readonly HealthRow[] }) {
               </TableCell>
               <TableCell data-testid="health-mfa">{answerText(row.mfa, t)}</TableCell>
               <TableCell data-testid="health-key-vault-in-sync">{answerText(row.keyVaultInSync, t)}</TableCell>
-              <TableCell data-testid="health-last-check" title={row.lastCheckAt ?? undefined}>
-                {lastCheckText(row.lastCheckAt, t, language, now)}
+              {/* One time per row: how old what the row shows is (its newest fact), the date in full on hover. */}
+              <TableCell data-testid="health-as-of" title={row.asOf ? asOfText(row.asOf, t, language, now) : undefined}>
+                {lastCheckText(row.asOf, t, language, now)}
               </TableCell>
               <TableCell>
                 <div className={styles.actions}>

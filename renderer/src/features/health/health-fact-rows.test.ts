@@ -20,7 +20,7 @@ describe('factRows', () => {
     });
     const rows = factRows(entry, keyT, 'en-US');
     const byKey = new Map(rows.map((row) => [row.key, row]));
-    expect(rows.map((row) => row.key)).toEqual(['keyVault', 'keychain', 'keyVaultInSync', 'issuedAt', 'lastRedemption', 'windowEnds', 'admin', 'mfa', 'scopes', 'accessTokenExpires', 'partnerCenter', 'credentialExpires', 'lastError', 'lastCheck']);
+    expect(rows.map((row) => row.key)).toEqual(['keyVault', 'keychain', 'keyVaultInSync', 'grantProven', 'issuedAt', 'lastRedemption', 'windowEnds', 'admin', 'mfa', 'scopes', 'accessTokenExpires', 'partnerCenter', 'credentialExpires', 'lastError', 'lastCheck']);
     expect(byKey.get('keyVault')).toEqual({ key: 'keyVault', label: 'health.details.keyVault', value: 'health.stores.present', learnedAt: daysAgo(2) });
     expect(byKey.get('keyVaultInSync')?.value).toBe('health.values.no');
     expect(byKey.get('admin')).toMatchObject({ value: 'admin@contoso.com', learnedAt: daysAgo(10) });
@@ -29,6 +29,17 @@ describe('factRows', () => {
     expect(byKey.get('partnerCenter')?.value).toBe('health.details.probeFailed{"code":"partner-center-denied"}');
     expect(byKey.get('lastError')?.value).toBe('sam.errors.key-vault-forbidden.message{"permission":"get"}');
     expect(byKey.get('lastCheck')?.value).toBe('health.details.checkResults.complete');
+  });
+
+  it('says what automation finds in Key Vault, and leaves out facts dated in the future', () => {
+    const entry = entryOf('Deleted', {
+      keyVaultSecret: { value: { status: 'soft-deleted', deletedAt: daysAgo(1), purgeAt: daysAgo(-89) }, at: daysAgo(0) },
+      lastRedemption: { value: daysAgo(-20), at: daysAgo(-20) },
+      lastCheck: { value: 'complete', at: daysAgo(0) },
+    });
+    const rows = factRows(entry, keyT, 'en-US');
+    expect(rows.map((row) => row.key)).toEqual(['keyVaultSecret', 'lastCheck']);
+    expect(rows[0]?.value).toMatch(/^health\.details\.secretStates\.soft-deleted/);
   });
 
   it('leaves out the window of a token refused for good, and shows one that has passed', () => {

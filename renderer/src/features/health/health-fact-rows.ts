@@ -16,7 +16,9 @@ const DAY_MS = 86_400_000;
 
 /** Every fact SAM Desk holds about the profile's token, in words; facts it has not learned are left out. */
 export function factRows(entry: HealthEntry, t: Translate, language: string): FactRow[] {
-  const { facts } = entry;
+  // Facts dated in the future are set aside by the assessment (its reason says so): they are not shown either.
+  const setAside = new Set(entry.assessment.setAside);
+  const facts = Object.fromEntries(Object.entries(entry.facts).filter(([name]) => !setAside.has(name))) as HealthEntry['facts'];
   const date = (iso: string | null): string => (iso === null ? t('health.values.unknown') : formatDateTime(iso, language));
   const rows: FactRow[] = [];
   const add = (key: string, label: string, value: string, learnedAt: string): void => void rows.push({ key, label, value, learnedAt });
@@ -27,6 +29,9 @@ export function factRows(entry: HealthEntry, t: Translate, language: string): Fa
     add('keychain', t('health.details.keychain'), t(`health.stores.${value.keychain}`), at);
     add('keyVaultInSync', t('health.details.keyVaultInSync'), answerText(healthRow(entry).keyVaultInSync, t), at);
   }
+  if (facts.keyVaultSecret) add('keyVaultSecret', t('health.details.keyVaultSecret'), keyVaultSecretText(facts.keyVaultSecret.value, t, date), facts.keyVaultSecret.at);
+  const proven = entry.assessment.grantProvenAt;
+  if (proven) add('grantProven', t('health.details.grantProven'), date(proven), proven);
   if (facts.tokenIssuedAt) add('issuedAt', t('health.details.issuedAt'), date(facts.tokenIssuedAt.value), facts.tokenIssuedAt.at);
   if (facts.lastRedemption) add('lastRedemption', t('health.details.lastRedemption'), date(facts.lastRedemption.value), facts.lastRedemption.at);
   const window = windowEnd(entry);
@@ -56,6 +61,22 @@ export function factRows(entry: HealthEntry, t: Translate, language: string): Fa
   if (facts.lastError) add('lastError', t('health.details.lastError'), t(`sam.errors.${facts.lastError.value.code}.message`, facts.lastError.value.detail), facts.lastError.at);
   if (facts.lastCheck) add('lastCheck', t('health.details.lastCheck'), t(`health.details.checkResults.${facts.lastCheck.value}`), facts.lastCheck.at);
   return rows;
+}
+
+/** The Key Vault secret as automation finds it, in words. */
+function keyVaultSecretText(secret: NonNullable<HealthEntry['facts']['keyVaultSecret']>['value'], t: Translate, date: (iso: string | null) => string): string {
+  switch (secret.status) {
+    case 'current':
+      return t('health.details.secretStates.current', { version: secret.version.slice(0, 8) });
+    case 'missing':
+      return t('health.details.secretStates.missing');
+    case 'soft-deleted':
+      return t('health.details.secretStates.soft-deleted', { deletedAt: date(secret.deletedAt), purgeAt: date(secret.purgeAt) });
+    case 'disabled':
+      return t('health.details.secretStates.disabled');
+    case 'unreadable':
+      return t('health.details.secretStates.unreadable', { code: secret.code });
+  }
 }
 
 /** When the 90-day inactivity window ends: from the later of the issue and the last redemption, as main counts it. */

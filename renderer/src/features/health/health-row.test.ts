@@ -35,7 +35,6 @@ describe('healthRow', () => {
       daysLeft: 10,
       mfa: 'yes',
       keyVaultInSync: 'yes',
-      lastCheckAt: daysAgo(1),
       lastCheckOffline: false,
       asOf: daysAgo(1),
       reason: { reason: 'inactivity-window-ending', values: { days: 10 } },
@@ -56,7 +55,7 @@ describe('healthRow', () => {
 
   it('knows nothing yet about a profile never checked', () => {
     const row = healthRow(entryOf('New', undefined));
-    expect(row).toMatchObject({ state: 'unknown', mfa: 'unknown', keyVaultInSync: 'unknown', lastCheckAt: null, asOf: null, action: 'check-now', reason: { reason: 'never-checked' } });
+    expect(row).toMatchObject({ state: 'unknown', mfa: 'unknown', keyVaultInSync: 'unknown', asOf: null, action: 'check-now', reason: { reason: 'never-checked' } });
   });
 
   it('marks an offline check, dated by the newest fact known rather than by the failed attempt', () => {

@@ -17,7 +17,6 @@ export interface HealthRow {
   readonly daysLeft: number | null;
   readonly mfa: Answer;
   readonly keyVaultInSync: Answer;
-  readonly lastCheckAt: string | null;
   readonly lastCheckOffline: boolean;
   readonly asOf: string | null;
   /** The most important reason: its sentence is the row's explanation. */
@@ -40,7 +39,6 @@ export function healthRow(entry: HealthEntry): HealthRow {
     daysLeft: shownDaysLeft(entry),
     mfa: answer(assessment.mfa),
     keyVaultInSync: usesBoth ? answer(assessment.keyVaultInSync) : 'notUsed',
-    lastCheckAt: facts.lastCheck?.at ?? null,
     lastCheckOffline: facts.lastCheck?.value === 'offline',
     asOf: assessment.asOf,
     reason: assessment.reasons[0] ?? null,
@@ -71,7 +69,7 @@ export function answerText(value: Answer, t: Translate): string {
   return t(`health.values.${value}`);
 }
 
-/** "3 minutes ago", or "Never" for a profile not checked yet. */
+/** "3 minutes ago", or "Never" for a profile nothing is known of yet. */
 export function lastCheckText(at: string | null, t: Translate, language: string, now: number): string {
   return at === null ? t('health.values.never') : relative(at, language, now);
 }

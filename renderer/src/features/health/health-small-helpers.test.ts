@@ -10,6 +10,9 @@ describe('commandFor', () => {
     expect(Object.fromEntries(healthActions.map((action) => [action, commandFor(action)]))).toEqual({
       reconsent: 'reconsent',
       'refresh-now': 'refresh',
+      'recover-key-vault': 'recover',
+      'enable-key-vault': 'enable',
+      'write-key-vault': 'write',
       'renew-credential': 'open',
       'check-now': 'check',
       'open-profile': 'open',
@@ -35,7 +38,7 @@ describe('audit texts', () => {
 });
 
 describe('checkSettingsForm', () => {
-  const settings = { scheduled: true, intervalHours: 24, keepAlive: false, notify: true, expiringThresholdDays: 14 };
+  const settings = { scheduled: true, intervalHours: 24, keepAlive: false, notify: true, expiringThresholdDays: 14, probeIntervalHours: 24 };
 
   it('round-trips the saved settings', () => {
     expect(checkSettingsForm(formFromSettings(settings))).toEqual({ ok: true, settings });
@@ -51,6 +54,11 @@ describe('checkSettingsForm', () => {
   });
 
   it('names every field that needs fixing', () => {
-    expect(checkSettingsForm({ ...formFromSettings(settings), intervalHours: '0', expiringThresholdDays: '90' })).toEqual({ ok: false, errors: ['intervalHours', 'expiringThresholdDays'] });
+    expect(checkSettingsForm({ ...formFromSettings(settings), intervalHours: '0', expiringThresholdDays: '90', probeIntervalHours: '721' })).toEqual({ ok: false, errors: ['intervalHours', 'expiringThresholdDays', 'probeIntervalHours'] });
+  });
+
+  it('takes a probe interval from 1 hour to 30 days', () => {
+    expect(checkSettingsForm({ ...formFromSettings(settings), probeIntervalHours: '720' })).toEqual({ ok: true, settings: { ...settings, probeIntervalHours: 720 } });
+    expect(checkSettingsForm({ ...formFromSettings(settings), probeIntervalHours: '0' })).toEqual({ ok: false, errors: ['probeIntervalHours'] });
   });
 });

@@ -4,7 +4,7 @@ import type { HealthAction } from '../../../../shared/health/health-state';
  * What the one button of a dashboard row does for its next action. Renewing a credential and fixing access happen
  * outside SAM Desk, so those open the profile's page, whose reasons and last error say what to do.
  */
-export type ActionCommand = 'reconsent' | 'refresh' | 'check' | 'open';
+export type ActionCommand = 'reconsent' | 'refresh' | 'check' | 'open' | 'recover' | 'enable' | 'write';
 
 export function commandFor(action: HealthAction): ActionCommand | null {
   switch (action) {
@@ -14,6 +14,12 @@ export function commandFor(action: HealthAction): ActionCommand | null {
       return 'refresh';
     case 'check-now':
       return 'check';
+    case 'recover-key-vault':
+      return 'recover';
+    case 'enable-key-vault':
+      return 'enable';
+    case 'write-key-vault':
+      return 'write';
     case 'renew-credential':
     case 'open-profile':
       return 'open';

@@ -180,6 +180,15 @@ export function controlRoutes(cloud: CloudState, entra: EntraState, keyVault: Ke
       handler: guarded(null, (_body, request) => json(200, { name: request.params.name ?? '', versions: keyVault.versionCount(request.params.name ?? '') })),
     },
     {
+      // Soft delete, as an admin deleting the secret in the portal would: recoverable with all its versions.
+      method: 'DELETE',
+      path: '/keyvault/secrets/:name',
+      handler: guarded(null, (_body, request) => {
+        const deleted = keyVault.delete(request.params.name ?? '', cloud.clock.nowSeconds());
+        return deleted ? json(200, { name: deleted.name, deletedDate: deleted.deletion?.deletedDate, scheduledPurgeDate: deleted.deletion?.scheduledPurgeDate }) : json(404, { error: 'no such secret' });
+      }),
+    },
+    {
       method: 'POST',
       path: '/reset',
       handler: guarded(null, () => {

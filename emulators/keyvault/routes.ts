@@ -16,8 +16,9 @@ import { isValidSecretName, type KeyVaultStore } from './store';
  * operation runs. Throttling counts authenticated requests only, so SecretClient's deliberate token-less first
  * request does not spend the budget.
  *
- * Access policy: the emulated permission set is get/set/list/delete. Recover and purge (their own permissions in
- * the real service) are checked against `delete` here, the permission a principal needs to start a soft delete.
+ * Access policy, as Microsoft documents each operation's permission: get (a secret, a version, a deleted secret), list
+ * (versions, secrets, deleted secrets), set (a new version, and updating a version's attributes), delete, recover,
+ * purge.
  */
 interface Context {
   readonly request: EmulatorRequest;

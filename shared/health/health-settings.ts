@@ -14,10 +14,12 @@ export const healthSettingsSchema = z
     keepAlive: z.boolean(),
     notify: z.boolean(),
     expiringThresholdDays: z.number().int().min(1).max(89),
+    /** Whether a check proves the grant by redeeming the refresh token (once per probe interval). */
+    probe: z.boolean(),
     /** A check redeems the refresh token when the last successful redemption is older than this. */
     probeIntervalHours: z.number().int().min(1).max(24 * 30),
   })
   .strict();
 export type HealthSettings = z.infer<typeof healthSettingsSchema>;
 
-export const defaultHealthSettings: HealthSettings = { scheduled: true, intervalHours: 24, keepAlive: false, notify: true, expiringThresholdDays: DEFAULT_EXPIRING_THRESHOLD_DAYS, probeIntervalHours: DEFAULT_PROBE_INTERVAL_HOURS };
+export const defaultHealthSettings: HealthSettings = { scheduled: true, intervalHours: 24, keepAlive: false, notify: true, expiringThresholdDays: DEFAULT_EXPIRING_THRESHOLD_DAYS, probe: true, probeIntervalHours: DEFAULT_PROBE_INTERVAL_HOURS };

@@ -148,6 +148,8 @@ export const healthEn = {
     notifyHint: "Show a notification when a profile's token health gets worse.",
     threshold: 'Expiring threshold (days)',
     thresholdHint: 'A token or credential with this many days left, or fewer, counts as expiring (1 to 89).',
+    probe: 'Prove the grant at checks',
+    probeHint: 'A check redeems the refresh token when Entra has not accepted it within the interval below, which catches a revoked grant before automation breaks. The successor is saved like any redemption.',
     probeInterval: 'Prove the grant every (hours)',
     probeIntervalHint: 'A check redeems the refresh token when Entra last accepted it longer ago than this, so a revoked grant shows at the next check, not when automation breaks (1 to 720; default 24).',
     saved: 'Settings saved.',

@@ -143,6 +143,8 @@ export const healthSv: Strings<typeof healthEn> = {
     notifyHint: 'Visa en avisering när en profils tokenhälsa blir sämre.',
     threshold: 'Gräns för ”går snart ut” (dagar)',
     thresholdHint: 'En token eller autentiseringsuppgift med så här många dagar kvar, eller färre, räknas som att den snart går ut (1 till 89).',
+    probe: 'Bevisa medgivandet vid kontroller',
+    probeHint: 'En kontroll löser in uppdateringstokenen när Entra inte har godtagit den inom intervallet nedan, vilket fångar ett återkallat medgivande innan automatiseringen slutar fungera. Efterföljaren sparas som vid varje inlösen.',
     probeInterval: 'Bevisa medgivandet var (timme)',
     probeIntervalHint: 'En kontroll löser in uppdateringstokenen när Entra senast godtog den för längre sedan än så, så att ett återkallat medgivande syns vid nästa kontroll, inte när automatiseringen slutar fungera (1 till 720; standard 24).',
     saved: 'Inställningarna sparades.',

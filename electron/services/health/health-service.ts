@@ -125,7 +125,8 @@ export function createHealthService(deps: HealthDeps) {
   /** Whether the last proof that Entra accepts the grant (a redemption or a consent) is older than the probe interval. */
   async function probeDue(profileId: string): Promise<boolean> {
     const known = (await facts.read())[profileId];
-    const { probeIntervalHours } = await settings.read();
+    const { probe: proving, probeIntervalHours } = await settings.read();
+    if (!proving) return false;
     const proofs = [known?.lastRedemption?.value, known?.tokenIssuedAt?.value].map((iso) => (iso ? Date.parse(iso) : Number.NaN)).filter((time) => !Number.isNaN(time));
     const now = deps.now().getTime();
     // A proof dated in the future (the clock moved back) proves nothing about now.

@@ -289,6 +289,18 @@ describe('the grant proven at the next check, not at the next use', () => {
     }
   });
 
+  it('never redeems at a check with proving switched off', async () => {
+    await window.health.updateSettings({ probe: false });
+    try {
+      const first = redemptions();
+      cloud.state.clock.advance(48 * HOUR);
+      await handlers['health.check']({ profileId });
+      expect(redemptions()).toBe(first);
+    } finally {
+      await window.health.updateSettings({ probe: true });
+    }
+  });
+
   it('reads the probe interval from the settings', async () => {
     await window.health.updateSettings({ probeIntervalHours: 1 });
     try {

@@ -92,6 +92,9 @@ export function HealthSettingsForm({ settings }: { readonly settings: HealthSett
         <Switch checked={form.notify} onChange={(_event, data) => change('notify', data.checked)} label={t('health.settings.notify')} data-testid="health-setting-notify" />
       </Field>
       {numberField('expiringThresholdDays', t('health.settings.threshold'), t('health.settings.thresholdHint'))}
+      <Field hint={t('health.settings.probeHint')}>
+        <Switch checked={form.probe} onChange={(_event, data) => change('probe', data.checked)} label={t('health.settings.probe')} data-testid="health-setting-probe" />
+      </Field>
       {numberField('probeIntervalHours', t('health.settings.probeInterval'), t('health.settings.probeIntervalHint'))}
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" icon={saving ? <Spinner size="extra-tiny" /> : <SaveRegular />} disabled={saving} data-testid="health-settings-save">

@@ -38,7 +38,7 @@ describe('audit texts', () => {
 });
 
 describe('checkSettingsForm', () => {
-  const settings = { scheduled: true, intervalHours: 24, keepAlive: false, notify: true, expiringThresholdDays: 14, probeIntervalHours: 24 };
+  const settings = { scheduled: true, intervalHours: 24, keepAlive: false, notify: true, expiringThresholdDays: 14, probe: true, probeIntervalHours: 24 };
 
   it('round-trips the saved settings', () => {
     expect(checkSettingsForm(formFromSettings(settings))).toEqual({ ok: true, settings });

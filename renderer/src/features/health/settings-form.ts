@@ -7,6 +7,7 @@ export interface SettingsForm {
   readonly keepAlive: boolean;
   readonly notify: boolean;
   readonly expiringThresholdDays: string;
+  readonly probe: boolean;
   readonly probeIntervalHours: string;
 }
 
@@ -40,5 +41,5 @@ export function checkSettingsForm(form: SettingsForm): { readonly ok: true; read
   if (expiringThresholdDays === null) errors.push('expiringThresholdDays');
   if (probeIntervalHours === null) errors.push('probeIntervalHours');
   if (intervalHours === null || expiringThresholdDays === null || probeIntervalHours === null) return { ok: false, errors };
-  return { ok: true, settings: { scheduled: form.scheduled, intervalHours, keepAlive: form.keepAlive, notify: form.notify, expiringThresholdDays, probeIntervalHours } };
+  return { ok: true, settings: { scheduled: form.scheduled, intervalHours, keepAlive: form.keepAlive, notify: form.notify, expiringThresholdDays, probe: form.probe, probeIntervalHours } };
 }

@@ -73,6 +73,12 @@ const customers = (fault: FaultRuleBody['fault'], count = ALWAYS, skip?: number)
 
 const both = { keyVault: 'saved', keychain: 'saved' } as const;
 
+/** Key Vault's documented answers for a secret that is soft-deleted, disabled, or not writable by the identity. */
+const secretSoftDeleted404 = { type: 'status', status: 404, body: { error: { code: 'SecretNotFound', message: 'A secret with (name/id) x was not found in this key vault. If you recently deleted this secret you may be able to recover it using the correct recovery command.' } } } as const;
+const secretDeletedButRecoverable = { type: 'status', status: 409, body: { error: { code: 'Conflict', message: 'Secret x is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the secret can only be recovered or purged.', innererror: { code: 'ObjectIsDeletedButRecoverable' } } } } as const;
+const secretDisabled = { type: 'status', status: 403, body: { error: { code: 'Forbidden', message: 'Operation get is not allowed on a disabled secret.', innererror: { code: 'SecretDisabled' } } } } as const;
+const noSetPermission = { type: 'status', status: 403, body: { error: { code: 'Forbidden', message: "The user, group or application 'appid=x;oid=y' does not have secrets set permission on key vault 'v;location=westeurope'.", innererror: { code: 'AccessDenied' } } } } as const;
+
 export const faultCases: readonly FaultCase[] = [
   // ── Entra ID during consent: the authorization code exchange ──
   { service: 'entra', phase: 'consent', fault: '500 with no body on the code exchange', rules: [entraToken(CODE, { type: 'status', status: 500 })], outcome: 'identity-service-error' },
@@ -92,6 +98,7 @@ export const faultCases: readonly FaultCase[] = [
   { service: 'keyvault', phase: 'consent', fault: 'connection reset on every secret write', rules: [secretPut({ type: 'reset' })], outcome: 'ok', saved: { keyVault: 'failed', keychain: 'saved', error: 'network' } },
   { service: 'keyvault', phase: 'consent', fault: 'secret write answered after the client deadline', rules: [secretPut({ type: 'delay', ms: 2_500 }, 1)], outcome: 'ok', saved: { keyVault: 'failed', keychain: 'saved', error: 'key-vault-failed' }, settleMs: 1_500 },
   { service: 'keyvault', phase: 'consent', fault: 'malformed JSON from every secret write', rules: [secretPut({ type: 'malformed-json' })], outcome: 'ok', saved: { keyVault: 'failed', keychain: 'saved', error: 'key-vault-failed' } },
+  { service: 'keyvault', phase: 'consent', fault: 'secret soft-deleted: 409 deleted-but-recoverable on the write', rules: [secretPut(secretDeletedButRecoverable)], outcome: 'ok', saved: { keyVault: 'failed', keychain: 'saved', error: 'key-vault-secret-deleted' } },
   { service: 'keyvault', phase: 'consent', profile: 'vault-only', fault: '500 on every secret write, Key Vault-only profile', rules: [secretPut({ type: 'status', status: 500 })], outcome: 'ok', saved: { keyVault: 'failed', keychain: 'kept-as-fallback', error: 'key-vault-failed' } },
 
   // ── Entra ID during redemption: the refresh token grant ──
@@ -116,6 +123,10 @@ export const faultCases: readonly FaultCase[] = [
   { service: 'keyvault', phase: 'refresh', fault: '20 MB secret answer', rules: [secretGet({ type: 'huge-body', bytes: HUGE }, 1)], outcome: 'ok', saved: both, from: 'key-vault' },
   { service: 'keyvault', phase: 'refresh', fault: '500 on every write of the rotated token', rules: [secretPut({ type: 'status', status: 500 })], outcome: 'ok', saved: { keyVault: 'failed', keychain: 'saved', error: 'key-vault-failed' }, from: 'key-vault' },
   { service: 'keyvault', phase: 'refresh', fault: '500 on the app’s own Key Vault sign-in', rules: [entraToken(APP_SIGN_IN, { type: 'status', status: 500 }, ALWAYS)], outcome: 'ok', saved: { keyVault: 'failed', keychain: 'saved', error: 'key-vault-failed' }, from: 'keychain' },
+  { service: 'keyvault', phase: 'refresh', fault: 'secret soft-deleted: 404 on the read, 409 on the write', rules: [secretGet(secretSoftDeleted404), secretPut(secretDeletedButRecoverable)], outcome: 'ok', saved: { keyVault: 'failed', keychain: 'saved', error: 'key-vault-secret-deleted' }, from: 'keychain' },
+  { service: 'keyvault', phase: 'refresh', fault: 'current version disabled: 403 SecretDisabled on the read', rules: [secretGet(secretDisabled)], outcome: 'ok', saved: both, from: 'keychain' },
+  { service: 'keyvault', phase: 'refresh', fault: 'no set permission: 403 on the write of the rotated token', rules: [secretPut(noSetPermission)], outcome: 'ok', saved: { keyVault: 'failed', keychain: 'saved', error: 'key-vault-forbidden' }, from: 'key-vault' },
+  { service: 'keyvault', phase: 'refresh', profile: 'vault-only', fault: 'current version disabled, Key Vault-only profile', rules: [secretGet(secretDisabled)], outcome: 'key-vault-secret-disabled' },
   { service: 'keyvault', phase: 'refresh', profile: 'vault-only', fault: '500 on every secret read, Key Vault-only profile', rules: [secretGet({ type: 'status', status: 500 })], outcome: 'key-vault-failed' },
   { service: 'keyvault', phase: 'refresh', profile: 'vault-only', fault: '500 on every write of the rotated token, Key Vault-only profile', rules: [secretPut({ type: 'status', status: 500 })], outcome: 'ok', saved: { keyVault: 'failed', keychain: 'kept-as-fallback', error: 'key-vault-failed' }, from: 'key-vault' },
 

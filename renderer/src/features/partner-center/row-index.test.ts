@@ -301,22 +301,21 @@ describe('rows arriving page by page', () => {
   });
 });
 
-describe('speed at 50,000 rows', () => {
-  it('answers each keystroke of a search well within a frame', () => {
+describe('at 50,000 rows', () => {
+  // How fast a keystroke is answered is measured by `npm run bench` (filter latency, against a plain-JavaScript
+  // baseline in the same run), not here: a timed unit test only measures how busy the test machine is.
+  it('answers a search typed one key at a time exactly as a fresh index answers each prefix', () => {
     const words = ['Contoso', 'Fabrikam', 'Northwind', 'Adatum', 'Litware', 'Tailspin', 'Wingtip', 'Åsa', 'Öberg', 'Alpine'];
     const rows = Array.from({ length: 50_000 }, (_, i) =>
       customer(`${words[i % 10] ?? ''} ${words[(i * 7) % 10] ?? ''} ${i}`, ['reseller', 'advisor', 'none'][i % 3], `tenant${i}.onmicrosoft.com`),
     );
-    const index = customerIndex(rows);
+    const typed = customerIndex(rows);
     const sort = { field: 'companyName', direction: 'ascending' } as const;
-    index.query({ text: '', sort });
-    const timings: number[] = [];
+    typed.query({ text: '', sort });
     for (const text of ['n', 'no', 'nor', 'nort', 'northw', 'northwind', 'northwind o', 'northwind ob', 'northwind oberg', 'northwind', 'tenant4']) {
-      const start = performance.now();
-      index.query({ text, sort });
-      timings.push(performance.now() - start);
+      expect(typed.query({ text, sort }).indices, text).toEqual(customerIndex(rows).query({ text, sort }).indices);
     }
-    // The aim is a few milliseconds; the bound leaves room for a loaded test machine.
-    expect(Math.max(...timings)).toBeLessThan(50);
+    // Northwind first (i ≡ 2 mod 10) or second (7i ≡ 2, so i ≡ 6 mod 10): a fifth of the rows.
+    expect(typed.query({ text: 'northwind', sort }).length).toBe(10_000);
   });
 });

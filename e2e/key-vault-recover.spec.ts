@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { launchApp } from './support/launch-app';
-import { consentSelectedProfile, controlApi, newDescriptorPath, readDescriptor } from './support/local-cloud';
+import { consentProfileNamed, controlApi, newDescriptorPath, readDescriptor } from './support/local-cloud';
 import { signInBrowser } from './support/sign-in';
 
 /**
@@ -20,9 +20,7 @@ test('a soft-deleted Key Vault secret shows Action needed with Recover, and one 
   try {
     await page.goto(demo.app.url);
     const signIn = await signInBrowser(browser);
-    await page.getByRole('tab', { name: 'Connection profiles' }).click();
-    await page.getByTestId('profile-item').filter({ hasText: DEMO_PROFILE }).click();
-    await consentSelectedProfile(page, signIn);
+    await consentProfileNamed(page, signIn, DEMO_PROFILE);
 
     await page.getByRole('tab', { name: 'Token health' }).click();
     const row = page.getByTestId('health-row').filter({ hasText: DEMO_PROFILE });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { launchApp } from './support/launch-app';
-import { consentSelectedProfile, controlApi, newDescriptorPath, readDescriptor } from './support/local-cloud';
+import { consentProfileNamed, controlApi, newDescriptorPath, readDescriptor } from './support/local-cloud';
 import { signInBrowser, signInWithMfa } from './support/sign-in';
 
 /**
@@ -66,9 +66,7 @@ test('no token or client secret reaches the window, the traffic, the log or any 
     const signIn = await signInBrowser(browser);
 
     // Consent.
-    await page.getByRole('tab', { name: 'Connection profiles' }).click();
-    await page.getByTestId('profile-item').filter({ hasText: DEMO_PROFILE }).click();
-    await consentSelectedProfile(page, signIn);
+    await consentProfileNamed(page, signIn, DEMO_PROFILE);
 
     // Customers and a customer's users.
     await page.getByRole('tab', { name: 'Customers' }).click();

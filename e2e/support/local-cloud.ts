@@ -26,6 +26,13 @@ export async function controlApi(baseURL: string): Promise<APIRequestContext> {
   return apiRequest.newContext({ baseURL, ignoreHTTPSErrors: true, extraHTTPHeaders: { 'x-emulator-control': '1', connection: 'close' } });
 }
 
+/** Opens Connection profiles, selects the named profile and consents it (the link opened in the admin's own browser). */
+export async function consentProfileNamed(page: Page, signIn: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Connection profiles' }).click();
+  await page.getByTestId('profile-item').filter({ hasText: name }).click();
+  await consentSelectedProfile(page, signIn);
+}
+
 /** Consents the selected profile from its Connection profiles page, the link opened in the admin's own browser. */
 export async function consentSelectedProfile(page: Page, signIn: Page): Promise<void> {
   const consentPanel = page.getByTestId('consent-panel');

@@ -81,6 +81,8 @@ interface HealthState {
   readonly watch: () => () => void;
 }
 
+type OneEntryAnswer = { readonly ok: true; readonly entry: HealthEntry } | { readonly ok: false; readonly error: SamErrorCode; readonly detail: SamDetail };
+
 const without = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> => Object.fromEntries(Object.entries(record).filter(([name]) => name !== key));
 
 /** A profile's story: enough for its page; the audit log view reads more. */
@@ -95,6 +97,20 @@ export const useHealthStore = create<HealthState>()((set, get) => {
   const failed = (profileId: string, failure: HealthActionFailure): void => set((state) => ({ failures: { ...state.failures, [profileId]: failure } }));
   const started = (profileId: string, busy: HealthBusy): void => set((state) => ({ busy: { ...state.busy, [profileId]: busy }, failures: without(state.failures, profileId) }));
   const finished = (profileId: string): void => set((state) => ({ busy: without(state.busy, profileId) }));
+  /** One profile's Refresh now or Key Vault fix: busy while it runs, then its new entry, or why there is none. */
+  const runOne = async (profileId: string, busy: HealthBusy, action: 'refresh' | 'repair', call: () => Promise<OneEntryAnswer>): Promise<void> => {
+    if (get().busy[profileId]) return;
+    started(profileId, busy);
+    try {
+      const answer = await call();
+      if (answer.ok) set((state) => ({ entries: mergeEntries(state.entries, [answer.entry]) }));
+      else failed(profileId, { kind: 'sam', action, error: answer.error, detail: answer.detail });
+    } catch (error) {
+      failed(profileId, { kind: 'ipc', action, code: errorCodeOf(error) });
+    } finally {
+      finished(profileId);
+    }
+  };
 
   return {
     entries: [],
@@ -148,32 +164,12 @@ export const useHealthStore = create<HealthState>()((set, get) => {
     },
 
     async refresh(profileId) {
-      if (get().busy[profileId]) return;
-      started(profileId, 'refreshing');
-      try {
-        // A redemption Microsoft refuses still answers ok: the refusal is a fact of the entry (its last error).
-        const answer = await samDesk().health.refresh({ profileId });
-        if (answer.ok) set((state) => ({ entries: mergeEntries(state.entries, [answer.entry]) }));
-        else failed(profileId, { kind: 'sam', action: 'refresh', error: answer.error, detail: answer.detail });
-      } catch (error) {
-        failed(profileId, { kind: 'ipc', action: 'refresh', code: errorCodeOf(error) });
-      } finally {
-        finished(profileId);
-      }
+      // A redemption Microsoft refuses still answers ok: the refusal is a fact of the entry (its last error).
+      await runOne(profileId, 'refreshing', 'refresh', () => samDesk().health.refresh({ profileId }));
     },
 
     async repairKeyVault(profileId, repair) {
-      if (get().busy[profileId]) return;
-      started(profileId, 'repairing');
-      try {
-        const answer = await samDesk().health.repairKeyVault({ profileId, repair });
-        if (answer.ok) set((state) => ({ entries: mergeEntries(state.entries, [answer.entry]) }));
-        else failed(profileId, { kind: 'sam', action: 'repair', error: answer.error, detail: answer.detail });
-      } catch (error) {
-        failed(profileId, { kind: 'ipc', action: 'repair', code: errorCodeOf(error) });
-      } finally {
-        finished(profileId);
-      }
+      await runOne(profileId, 'repairing', 'repair', () => samDesk().health.repairKeyVault({ profileId, repair }));
       // The timeline shows the repair's audit entry.
       if (get().openId === profileId) void get().loadTimeline();
     },

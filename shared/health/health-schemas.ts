@@ -13,6 +13,7 @@ export const healthFactsSchema = z.object({
   profileId: z.string(),
   stores: learned(z.object({ keyVault: presence, keychain: presence, sameToken: z.boolean().nullable() })).optional(),
   keyVaultVersions: learned(z.array(z.object({ version: z.string(), createdAt: z.string().nullable(), enabled: z.boolean(), tags: z.record(z.string(), z.string()) })).max(50)).optional(),
+  keyVaultVersionCounts: learned(z.object({ total: z.number().int().min(0), enabled: z.number().int().min(0) })).optional(),
   tokenIssuedAt: learned(z.string()).optional(),
   lastRedemption: learned(z.string()).optional(),
   accessToken: learned(z.object({ user: z.string().nullable(), mfa: z.boolean().nullable(), audience: z.string().nullable(), scopes: z.array(z.string()), expiresAt: z.string().nullable() })).optional(),

@@ -126,6 +126,8 @@ export const healthEn = {
     notifyHint: "Show a notification when a profile's token health gets worse.",
     threshold: 'Expiring threshold (days)',
     thresholdHint: 'A token or credential with this many days left, or fewer, counts as expiring (1 to 89).',
+    versionsKept: 'Key Vault versions kept enabled',
+    versionsKeptHint: 'After each new version of a refresh token secret, older versions beyond this many are disabled, never deleted: each still holds a refresh token that works (1 to 25).',
     saved: 'Settings saved.',
     intro: 'How SAM Desk looks after the tokens while it runs.',
     save: 'Save settings',
@@ -134,6 +136,7 @@ export const healthEn = {
     errors: {
       intervalHours: 'Hours between checks: enter a whole number from 1 to 336.',
       expiringThresholdDays: 'Expiring threshold (days): enter a whole number from 1 to 89.',
+      keyVaultVersionsKept: 'Key Vault versions kept enabled: enter a whole number from 1 to 25.',
     },
   },
   timeline: {
@@ -141,6 +144,7 @@ export const healthEn = {
     intro: "This profile's token events, newest first.",
     empty: 'No events for this profile yet.',
     versionsHeading: 'Key Vault versions',
+    versionCounts: 'Versions in Key Vault: {{total}}, of them enabled: {{enabled}}.',
     version: 'Version {{version}}',
     created: 'Created {{at}}',
     enabled: 'Enabled',
@@ -159,6 +163,7 @@ export const healthEn = {
       rotation: 'Rotation',
       'key-vault-write': 'Key Vault write',
       'key-vault-retry': 'Key Vault retry',
+      'key-vault-version-disabled': 'Key Vault version disabled',
       refresh: 'Refresh',
       'health-check': 'Health check',
       failure: 'Failure',

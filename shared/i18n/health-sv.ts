@@ -121,6 +121,8 @@ export const healthSv: Strings<typeof healthEn> = {
     notifyHint: 'Visa en avisering när en profils tokenhälsa blir sämre.',
     threshold: 'Gräns för ”går snart ut” (dagar)',
     thresholdHint: 'En token eller autentiseringsuppgift med så här många dagar kvar, eller färre, räknas som att den snart går ut (1 till 89).',
+    versionsKept: 'Versioner i Key Vault som hålls aktiva',
+    versionsKeptHint: 'Efter varje ny version av en hemlighet med uppdateringstoken inaktiveras äldre versioner utöver så här många, de tas aldrig bort: var och en har en uppdateringstoken som fortfarande fungerar (1 till 25).',
     saved: 'Inställningarna sparades.',
     intro: 'Hur SAM Desk sköter om token medan appen körs.',
     save: 'Spara inställningarna',
@@ -129,6 +131,7 @@ export const healthSv: Strings<typeof healthEn> = {
     errors: {
       intervalHours: 'Timmar mellan kontrollerna: ange ett heltal från 1 till 336.',
       expiringThresholdDays: 'Gräns för ”går snart ut” (dagar): ange ett heltal från 1 till 89.',
+      keyVaultVersionsKept: 'Versioner i Key Vault som hålls aktiva: ange ett heltal från 1 till 25.',
     },
   },
   timeline: {
@@ -136,6 +139,7 @@ export const healthSv: Strings<typeof healthEn> = {
     intro: 'Profilens tokenhändelser, nyaste först.',
     empty: 'Inga händelser för den här profilen än.',
     versionsHeading: 'Versioner i Key Vault',
+    versionCounts: 'Versioner i Key Vault: {{total}}, varav aktiva: {{enabled}}.',
     version: 'Version {{version}}',
     created: 'Skapad {{at}}',
     enabled: 'Aktiverad',
@@ -154,6 +158,7 @@ export const healthSv: Strings<typeof healthEn> = {
       rotation: 'Rotation',
       'key-vault-write': 'Skrivning till Key Vault',
       'key-vault-retry': 'Nytt försök mot Key Vault',
+      'key-vault-version-disabled': 'Version i Key Vault inaktiverad',
       refresh: 'Uppdatering',
       'health-check': 'Hälsokontroll',
       failure: 'Fel',

@@ -181,7 +181,7 @@ export function createHealthService(deps: HealthDeps) {
       const expiryError = expiry.outcome === 'token-refused' && CREDENTIAL_REFUSED.has(expiry.error.code) ? { code: expiry.error.code, detail: expiry.error.detail } : null;
       // Entra just issued a Graph token with the app's credential: an earlier refusal of that credential is over.
       const credentialAccepted = expiry.outcome === 'read' || expiry.outcome === 'graph-failed';
-      const token = tokens.peek(profileId);
+      const token = await tokens.peek(profileId);
       const probeResult = token ? await probe(profile, token) : null;
       const offline = [reading.error?.code, refreshError?.code, probeResult && !probeResult.ok ? probeResult.error : undefined].some((code) => code !== undefined && UNREACHABLE.has(code));
       const newestVersionAt = reading.versions?.find((version) => version.enabled)?.createdAt ?? null;
@@ -195,6 +195,7 @@ export function createHealthService(deps: HealthDeps) {
           ...(refusalOver ? without(current, 'credentialExpiry', 'lastError') : without(current, 'credentialExpiry')),
           ...(offline && reading.stores.keyVault === 'unreadable' ? {} : { stores: learned(reading.stores) }),
           ...(reading.versions ? { keyVaultVersions: learned(reading.versions) } : {}),
+          ...(reading.versionCounts ? { keyVaultVersionCounts: learned(reading.versionCounts) } : {}),
           // Automation elsewhere may have rotated the token and written it back: the vault's newest version is then newer.
           ...(newestVersionAt && (!current.tokenIssuedAt || newestVersionAt > current.tokenIssuedAt.value) ? { tokenIssuedAt: learned(newestVersionAt) } : {}),
           ...(probeResult ? { partnerCenterProbe: learned(probeResult) } : {}),

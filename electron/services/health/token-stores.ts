@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { KeyVaultVersion, StorePresence, TokenStoresFact } from '../../../shared/health/health-facts';
+import type { KeyVaultVersion, KeyVaultVersionCounts, StorePresence, TokenStoresFact } from '../../../shared/health/health-facts';
 import type { Profile } from '../../../shared/profiles/profile';
 import { loadAppCredential } from '../sam/app-credential';
 import { classifyError } from '../sam/classify-error';
 import { keyVaultCredentialFor } from '../sam/key-vault-identity';
-import { listRefreshTokenVersions, readRefreshTokenFromKeyVault } from '../sam/key-vault-store';
+import { readRefreshTokenFromKeyVault, refreshTokenVersions } from '../sam/key-vault-store';
 import type { SamErrorCode } from '../sam/sam-error';
 import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
 
@@ -16,6 +16,8 @@ export interface TokenStoresReading {
   readonly stores: TokenStoresFact;
   /** null when the versions could not be listed (no vault, or no permission to list). */
   readonly versions: readonly KeyVaultVersion[] | null;
+  /** All versions and the enabled ones (the list above keeps the newest 50); null when they could not be listed. */
+  readonly versionCounts: KeyVaultVersionCounts | null;
   /** The first store failure, to report with its remedy. */
   readonly error: { readonly code: SamErrorCode; readonly detail: Readonly<Record<string, string | number>> } | null;
 }
@@ -41,16 +43,19 @@ export async function readTokenStores(profile: Profile, vault: SecretVault, late
   let vaultToken: string | null = null;
   let keyVault: StorePresence = profile.keyVault ? 'absent' : 'not-configured';
   let versions: KeyVaultVersion[] | null = null;
+  let versionCounts: KeyVaultVersionCounts | null = null;
   if (profile.keyVault) {
     try {
       const credential = keyVaultCredentialFor(profile, await loadAppCredential(profile, vault), () => keychainToken ?? latestKnown());
       vaultToken = await readRefreshTokenFromKeyVault(profile, credential);
       keyVault = vaultToken ? 'present' : 'absent';
-      versions = (await listRefreshTokenVersions(profile, credential).catch(() => null))?.map((entry) => ({ version: entry.version, createdAt: entry.createdAt?.toISOString() ?? null, enabled: entry.enabled, tags: entry.tags })) ?? null;
+      const listed = await refreshTokenVersions(profile, credential).listAll().catch(() => null);
+      versions = listed?.slice(0, 50).map((entry) => ({ version: entry.version, createdAt: entry.createdAt?.toISOString() ?? null, enabled: entry.enabled, tags: entry.tags })) ?? null;
+      versionCounts = listed ? { total: listed.length, enabled: listed.filter((entry) => entry.enabled).length } : null;
     } catch (caught) {
       keyVault = fail(caught);
     }
   }
   const sameToken = vaultToken && keychainToken && profile.keychain ? digest(vaultToken) === digest(keychainToken) : null;
-  return { stores: { keyVault, keychain, sameToken }, versions, error };
+  return { stores: { keyVault, keychain, sameToken }, versions, versionCounts, error };
 }

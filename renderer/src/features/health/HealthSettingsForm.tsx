@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 
 type Outcome = { readonly kind: 'saved' } | { readonly kind: 'invalid' } | { readonly kind: 'failed'; readonly code: IpcErrorCode } | null;
 
-/** The scheduled check, keep-alive, notifications and the expiring threshold, checked in the form before saving. */
+/** The scheduled check, keep-alive, notifications, the expiring threshold and the Key Vault versions kept, checked before saving. */
 export function HealthSettingsForm({ settings }: { readonly settings: HealthSettings }) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -92,6 +92,7 @@ export function HealthSettingsForm({ settings }: { readonly settings: HealthSett
         <Switch checked={form.notify} onChange={(_event, data) => change('notify', data.checked)} label={t('health.settings.notify')} data-testid="health-setting-notify" />
       </Field>
       {numberField('expiringThresholdDays', t('health.settings.threshold'), t('health.settings.thresholdHint'))}
+      {numberField('keyVaultVersionsKept', t('health.settings.versionsKept'), t('health.settings.versionsKeptHint'))}
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" icon={saving ? <Spinner size="extra-tiny" /> : <SaveRegular />} disabled={saving} data-testid="health-settings-save">
           {saving ? t('health.settings.saving') : t('health.settings.save')}

@@ -35,7 +35,7 @@ describe('audit texts', () => {
 });
 
 describe('checkSettingsForm', () => {
-  const settings = { scheduled: true, intervalHours: 24, keepAlive: false, notify: true, expiringThresholdDays: 14 };
+  const settings = { scheduled: true, intervalHours: 24, keepAlive: false, notify: true, expiringThresholdDays: 14, keyVaultVersionsKept: 2 };
 
   it('round-trips the saved settings', () => {
     expect(checkSettingsForm(formFromSettings(settings))).toEqual({ ok: true, settings });
@@ -52,5 +52,11 @@ describe('checkSettingsForm', () => {
 
   it('names every field that needs fixing', () => {
     expect(checkSettingsForm({ ...formFromSettings(settings), intervalHours: '0', expiringThresholdDays: '90' })).toEqual({ ok: false, errors: ['intervalHours', 'expiringThresholdDays'] });
+  });
+
+  it('keeps 1 to 25 Key Vault versions enabled', () => {
+    expect(checkSettingsForm({ ...formFromSettings(settings), keyVaultVersionsKept: '25' })).toEqual({ ok: true, settings: { ...settings, keyVaultVersionsKept: 25 } });
+    expect(checkSettingsForm({ ...formFromSettings(settings), keyVaultVersionsKept: '1' }).ok).toBe(true);
+    for (const value of ['0', '26', '']) expect(checkSettingsForm({ ...formFromSettings(settings), keyVaultVersionsKept: value })).toEqual({ ok: false, errors: ['keyVaultVersionsKept'] });
   });
 });

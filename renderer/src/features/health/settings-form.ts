@@ -7,18 +7,20 @@ export interface SettingsForm {
   readonly keepAlive: boolean;
   readonly notify: boolean;
   readonly expiringThresholdDays: string;
+  readonly keyVaultVersionsKept: string;
 }
 
-export type SettingsField = 'intervalHours' | 'expiringThresholdDays';
+export type SettingsField = 'intervalHours' | 'expiringThresholdDays' | 'keyVaultVersionsKept';
 
 /** The bounds main enforces (shared/health/health-settings.ts), checked here first so the field can be named. */
 const bounds: Readonly<Record<SettingsField, { readonly min: number; readonly max: number }>> = {
   intervalHours: { min: 1, max: 24 * 14 },
   expiringThresholdDays: { min: 1, max: 89 },
+  keyVaultVersionsKept: { min: 1, max: 25 },
 };
 
 export function formFromSettings(settings: HealthSettings): SettingsForm {
-  return { ...settings, intervalHours: String(settings.intervalHours), expiringThresholdDays: String(settings.expiringThresholdDays) };
+  return { ...settings, intervalHours: String(settings.intervalHours), expiringThresholdDays: String(settings.expiringThresholdDays), keyVaultVersionsKept: String(settings.keyVaultVersionsKept) };
 }
 
 function wholeNumberIn(text: string, { min, max }: { readonly min: number; readonly max: number }): number | null {
@@ -32,9 +34,11 @@ function wholeNumberIn(text: string, { min, max }: { readonly min: number; reado
 export function checkSettingsForm(form: SettingsForm): { readonly ok: true; readonly settings: HealthSettings } | { readonly ok: false; readonly errors: readonly SettingsField[] } {
   const intervalHours = wholeNumberIn(form.intervalHours, bounds.intervalHours);
   const expiringThresholdDays = wholeNumberIn(form.expiringThresholdDays, bounds.expiringThresholdDays);
+  const keyVaultVersionsKept = wholeNumberIn(form.keyVaultVersionsKept, bounds.keyVaultVersionsKept);
   const errors: SettingsField[] = [];
   if (intervalHours === null) errors.push('intervalHours');
   if (expiringThresholdDays === null) errors.push('expiringThresholdDays');
-  if (intervalHours === null || expiringThresholdDays === null) return { ok: false, errors };
-  return { ok: true, settings: { scheduled: form.scheduled, intervalHours, keepAlive: form.keepAlive, notify: form.notify, expiringThresholdDays } };
+  if (keyVaultVersionsKept === null) errors.push('keyVaultVersionsKept');
+  if (intervalHours === null || expiringThresholdDays === null || keyVaultVersionsKept === null) return { ok: false, errors };
+  return { ok: true, settings: { scheduled: form.scheduled, intervalHours, keepAlive: form.keepAlive, notify: form.notify, expiringThresholdDays, keyVaultVersionsKept } };
 }

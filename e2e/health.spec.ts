@@ -79,6 +79,8 @@ test('the dashboard puts the profile that needs a reconsent first, and one click
     await expect(interval).toBeFocused();
     await expect(settings.getByTestId('health-settings-result')).toHaveAttribute('data-state', 'invalid');
     await interval.fill('24');
+    // After each new Key Vault version, the older ones beyond this many are disabled.
+    await expect(settings.getByRole('spinbutton', { name: 'Key Vault versions kept enabled' })).toHaveValue('2');
     await settings.getByRole('switch', { name: 'Check on a schedule' }).uncheck();
     // Without proving the grant at checks, a check never redeems: the calendar alone moves the tokens below.
     await settings.getByRole('switch', { name: 'Prove the grant at checks' }).uncheck();
@@ -189,6 +191,7 @@ test('the dashboard puts the profile that needs a reconsent first, and one click
     await expect(demoPage.getByTestId('health-reasons').locator('[data-reason="token-dead"]')).toContainText('refresh-token-expired');
     await expect(demoPage.getByTestId('sam-error')).toHaveAttribute('data-code', 'refresh-token-expired');
     await expect(demoPage.getByTestId('health-versions').getByTestId('health-version').first()).toContainText('SAM Desk');
+    await expect(demoPage.getByTestId('health-version-counts')).toHaveText(/^Versions in Key Vault: \d+, of them enabled: [12]\.$/);
     await expect(demoPage.getByTestId('health-facts').locator('[data-fact="lastError"]')).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('health-profile-dead-light.png'), fullPage: true, animations: 'disabled' });
     await demoPage.getByRole('button', { name: 'All profiles' }).click();

@@ -134,7 +134,7 @@ describe('customers and users through the contract', () => {
 
   it('with the cloud gone, still shows the last data, and the sync fails with a network error', async () => {
     await cloud.close();
-    services.tokens.forget(profileId);
+    await services.tokens.forget(profileId);
     expect(((await dispatch('customers.cached', { profileId })) as { value: { status: string; rows: unknown[] } }).value.rows).toHaveLength(1_234);
     const started = (await dispatch('customers.sync', { profileId })) as { value: { syncId: string } };
     expect(await until<CustomersProgress>((payload) => payload.syncId === started.value.syncId && payload.state !== 'page', 'customers.progress')).toMatchObject({ state: 'failed', error: 'network' });

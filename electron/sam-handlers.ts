@@ -48,13 +48,13 @@ export function createSamHandlers(services: SamDeskServices, bus: EventBus): Sam
     'profiles.create': async ({ input, secrets }) => asFieldErrors(() => services.profiles.create(input, secrets)),
     'profiles.update': async ({ id, input, secrets }) => {
       const result = await asFieldErrors(() => services.profiles.update(id, input, secrets));
-      if (result.ok) services.tokens.forget(id);
+      if (result.ok) await services.tokens.forget(id);
       return result;
     },
     'profiles.duplicate': async ({ id }) => asFieldErrors(() => services.profiles.duplicate(id)),
     'profiles.remove': async ({ id }) => {
       services.consent.cancel(id);
-      services.tokens.forget(id);
+      await services.tokens.forget(id);
       const removed = await services.profiles.remove(id);
       // Its offline Partner Center data goes with it (the cache key left the keychain with the profile's secrets).
       await services.partnerCenter.forgetProfile(id);

@@ -57,6 +57,8 @@ export async function profileCommand(args: ParsedArguments, io: CliIo): Promise<
         const secrets = clientSecret ? { clientSecret } : {};
         const result = existing ? await services.profiles.update(existing.id, input, secrets) : await services.profiles.create(input, secrets);
         if (!result.ok) return validationFailed(io, t, result.errors);
+        // Access tokens of the profile as it was, kept for every SAM Desk process, are of no use to it any more.
+        if (existing) await services.tokens.forget(existing.id);
         io.out(json ? `${terminalSafeJson(result.profile)}\n` : `${terminalSafe(t(existing ? 'commands.updated' : 'commands.created', { name: result.profile.displayName, id: result.profile.id }))}\n`);
         if (result.refreshTokenCleared) io.err(`${t('commands.refreshTokenCleared')}\n`);
         return EXIT_OK;
@@ -64,6 +66,7 @@ export async function profileCommand(args: ParsedArguments, io: CliIo): Promise<
       case 'remove': {
         const profile = await find(rest[0]);
         if (typeof profile === 'number') return profile;
+        await services.tokens.forget(profile.id);
         const removed = await services.profiles.remove(profile.id);
         io.out(`${terminalSafe(t('commands.removed', { name: profile.displayName }))}\n`);
         if (removed.keychainCleanupFailed) io.err(`${t('profiles.errors.keychainCleanup', { id: profile.id })}\n`);

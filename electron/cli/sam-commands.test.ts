@@ -147,12 +147,14 @@ describe('sam-desk profile, consent and token', () => {
 
   it('fails with exit code 3, the code and the remedy when the grant is gone', async () => {
     cloud.state.revokedAt.set(world().admins[0]?.id ?? '', cloud.state.clock.nowSeconds());
+    // An access token already issued stays valid (Entra does not revoke it): a redemption is what meets the revoked
+    // grant, and its failure drops the access token the earlier calls shared.
+    expect((await samDesk(['refresh', '--profile=Contoso CLI'])).status).toBe(3);
     const token = await samDesk(['token', '--profile=Contoso CLI']);
     expect(token.status).toBe(3);
     expect(token.stderr).toContain('[grant-revoked]');
     expect(token.stderr).toContain('Reconsent');
     expect(token.stderr.trim().split('\n')).toHaveLength(1);
-    expect((await samDesk(['refresh', '--profile=Contoso CLI'])).status).toBe(3);
     // The failed redemption was recorded: health now says dead, with exit code 2 (critical), without another call.
     const health = await samDesk(['health', '--cached', '--json']);
     expect(health.status).toBe(2);

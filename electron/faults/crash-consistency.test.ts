@@ -13,7 +13,7 @@ import type { Envelope } from '../../shared/ipc/errors';
 import { compose, type Composition } from '../compose';
 import { silentLogger } from '../services/logger';
 import { createEncryptedCache } from '../services/partner-center/encrypted-cache';
-import { createSamDeskServices } from '../services/sam-desk-services';
+import { createSamDeskServices, type SamDeskServices } from '../services/sam-desk-services';
 import { createKeychain } from '../services/secrets/keychain';
 import { secretAccounts } from '../services/secrets/secret-vault';
 import type { CrashChildJob } from './crash-child';
@@ -37,7 +37,7 @@ const findings: string[] = [];
 const scratchDirectories: string[] = [];
 
 /** The app as it starts next: new services over the same settings folder and keychain, composed for the window. */
-function nextStart(): { composition: Composition; dispatch: (method: string, request: unknown) => Promise<unknown> } {
+function nextStart(): { composition: Composition; services: SamDeskServices; dispatch: (method: string, request: unknown) => Promise<unknown> } {
   const admin = cloud.state.world.admins[0] ?? expect.fail('no admin');
   const services = createSamDeskServices({
     userDataDirectory,
@@ -49,6 +49,7 @@ function nextStart(): { composition: Composition; dispatch: (method: string, req
   const composition = compose({ mode: 'browser', version: '0', platform: process.platform, cloud: 'local', isOnline: () => true, logger: silentLogger, services, healthSchedule: false });
   return {
     composition,
+    services,
     dispatch: async (method, request) => {
       const envelope: Envelope = await composition.dispatch(method, request);
       expect(envelope, `${method} answered ${JSON.stringify(envelope)}`).toMatchObject({ ok: true });
@@ -156,8 +157,11 @@ describe('a process killed during a Key Vault write', () => {
     expect(stored.keychain).not.toBeNull();
     expect(stored.keychain).not.toBe(before.keychain ?? before.keyVault);
     expect(redeemable(stored.keychain)).toBe(true);
-    const { composition, dispatch } = nextStart();
+    const { composition, services, dispatch } = nextStart();
     try {
+      // An earlier start's access token, shared through the keychain, would answer: the point is that the refresh
+      // token the killed process left behind redeems.
+      await services.tokens.forget(id);
       if (fault === 'delay') {
         expect(stored.versions).toBe(before.versions);
         expect(stored.keyVault).toBe(before.keyVault);

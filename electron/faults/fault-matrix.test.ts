@@ -108,7 +108,7 @@ async function sync(kind: 'customers' | 'users', profileId: string): Promise<Out
 
 async function operate(kase: FaultCase, profileId: string): Promise<Outcome> {
   // A fresh start of the window: no access token in memory, so every operation goes through a redemption.
-  services.tokens.forget(profileId);
+  await services.tokens.forget(profileId);
   switch (kase.phase) {
     case 'consent':
       return consent(profileId);
@@ -163,7 +163,7 @@ async function heal(kind: ProfileKind): Promise<void> {
   const { id } = profiles[kind];
   const now = await stores(kind);
   if (now.keychain !== null && now.keychain !== now.keyVault) expect(value(await dispatch('keyVault.retry', { profileId: id }))).toMatchObject({ ok: true });
-  services.tokens.forget(id);
+  await services.tokens.forget(id);
   expect(value(await dispatch('tokens.acquire', { profileId: id }))).toMatchObject({ ok: true, refreshedFrom: 'key-vault', saved: { keyVault: { status: 'saved' } } });
   const healed = await stores(kind);
   expect(healed.keyVault).not.toBeNull();

@@ -9,6 +9,7 @@ import { createProfileService, type ProfileService } from './profiles/profile-se
 import { createTenantResolver } from './profiles/tenant-resolver';
 import { createConsentService, type ConsentService } from './sam/consent-service';
 import { classifyError } from './sam/classify-error';
+import { auditedVersionHygiene } from './sam/key-vault-hygiene';
 import { retryKeyVaultWrite } from './sam/key-vault-retry';
 import { SamError } from './sam/sam-error';
 import { createTokenService, type TokenService } from './sam/token-service';
@@ -64,10 +65,13 @@ export function createSamDeskServices(deps: SamDeskServicesDeps): SamDeskService
     audit,
     now: deps.now,
   });
+  // After every new Key Vault version (a redemption, a consent, a retry): older versions beyond the setting are disabled.
+  const afterKeyVaultWrite = auditedVersionHygiene({ keep: async () => (await health.settings.read()).keyVaultVersionsKept, audit });
   const createdTokens = createTokenService({
     getProfile,
     vault: deps.vault,
     now: deps.now,
+    afterKeyVaultWrite,
     onRedeemed: (profileId, resource, token) => void health.recordRedeemed(profileId, resource, token),
     onRedeemFailed: (profileId, _resource, error) => void health.recordRedeemFailed(profileId, error),
   });
@@ -78,7 +82,7 @@ export function createSamDeskServices(deps: SamDeskServicesDeps): SamDeskService
     getProfile,
     retryKeyVault: async (profileId) => {
       try {
-        const version = await retryKeyVaultWrite(await getProfile(profileId), deps.vault, deps.now());
+        const version = await retryKeyVaultWrite(await getProfile(profileId), deps.vault, deps.now(), afterKeyVaultWrite);
         await audit.record({ profileId, kind: 'key-vault-retry', outcome: 'ok', facts: { version } });
         return version;
       } catch (error) {
@@ -107,6 +111,7 @@ export function createSamDeskServices(deps: SamDeskServicesDeps): SamDeskService
       pages: deps.loopbackPages,
       // The new token is stored in the profile's token turn, and the older line's access tokens forgotten with it.
       storeInTurn: (profileId, save) => createdTokens.storeNewLine(profileId, save),
+      afterKeyVaultWrite,
       onOutcome: (outcome) => void health.recordConsent(outcome),
     }),
     tokens: createdTokens,

@@ -66,6 +66,8 @@ export class EntraState {
   readonly sessions = new Map<string, { userId: string; methods: string[]; authTime: number }>();
   /** Certificates registered on the app (PEM), for client assertions. */
   readonly certificates: string[] = [];
+  /** Token requests by grant type as they arrive (past throttling), answered or refused: how tests count redemptions (`refresh_token`). */
+  readonly grantRequests = new Map<string, number>();
 
   constructor(readonly cloud: CloudState) {}
 
@@ -114,5 +116,6 @@ export class EntraState {
     this.consents.clear();
     this.sessions.clear();
     this.certificates.length = 0;
+    this.grantRequests.clear();
   }
 }

@@ -27,10 +27,11 @@ export function tokenEndpoint(cloud: CloudState, entra: EntraState, endpoints: C
     const throttled = cloud.throttle('entra');
     if (throttled !== null) return json(429, { error: 'temporarily_unavailable', error_description: 'AADSTS50196: The server terminated an operation because it encountered a client request loop.' }, { 'retry-after': String(throttled) });
     const form = await request.form();
+    const grantType = form.get('grant_type');
+    if (grantType !== null) entra.grantRequests.set(grantType, (entra.grantRequests.get(grantType) ?? 0) + 1);
     const tokenUrl = `${endpoints.entra}/${tenant}/oauth2/${version === 'v2' ? 'v2.0/' : ''}token`;
     const clientFailure = await authenticateClient(form, cloud, entra, tokenUrl);
     if (clientFailure) return tokenError(clientFailure, now, { clientId: form.get('client_id') ?? '' });
-    const grantType = form.get('grant_type');
     const v1Resource = version === 'v1' ? form.get('resource') : null;
     switch (grantType) {
       case 'authorization_code':

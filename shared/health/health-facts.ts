@@ -32,6 +32,11 @@ export interface KeyVaultVersion {
   readonly tags: Readonly<Record<string, string>>;
 }
 
+export interface KeyVaultVersionCounts {
+  readonly total: number;
+  readonly enabled: number;
+}
+
 /** The claims of the last access token, as the inspector reads them (never the token). */
 export interface AccessTokenFact {
   readonly user: string | null;
@@ -78,6 +83,7 @@ export type KeyVaultSecretFact =
 export interface HealthFacts {
   readonly profileId: string;
   readonly stores?: Learned<TokenStoresFact>;
+  /** The newest versions (at most 50). */
   readonly keyVaultVersions?: Learned<readonly KeyVaultVersion[]>;
   readonly keyVaultSecret?: Learned<KeyVaultSecretFact>;
   /**
@@ -85,6 +91,8 @@ export interface HealthFacts {
    * until it is written. Cleared by the next successful write.
    */
   readonly keyVaultWriteFailed?: Learned<{ readonly code: SamErrorCode }>;
+  /** How many versions the secret has in all, and how many of them are enabled (each holds a refresh token that works). */
+  readonly keyVaultVersionCounts?: Learned<KeyVaultVersionCounts>;
   /**
    * When the refresh token in use was issued (consent or the last rotation): the start of its 90-day inactivity
    * window. From SAM Desk's own records, or Key Vault's version date when automation elsewhere rotated it.

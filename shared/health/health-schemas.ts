@@ -23,6 +23,7 @@ export const healthFactsSchema = z.object({
     ]),
   ).optional(),
   keyVaultWriteFailed: learned(z.object({ code: errorCode })).optional(),
+  keyVaultVersionCounts: learned(z.object({ total: z.number().int().min(0), enabled: z.number().int().min(0) })).optional(),
   tokenIssuedAt: learned(z.string()).optional(),
   lastRedemption: learned(z.string()).optional(),
   accessToken: learned(z.object({ user: z.string().nullable(), mfa: z.boolean().nullable(), audience: z.string().nullable(), scopes: z.array(z.string()), expiresAt: z.string().nullable() })).optional(),

@@ -108,7 +108,7 @@ export const appEn = {
     succeeded: 'SAM Desk got a Partner Center access token.',
     failed: 'No access token',
     fields: { expiresAt: 'Expires', scopes: 'Scopes', refreshedFrom: 'Refresh token read from', saved: 'Rotated refresh token saved to' },
-    sources: { 'key-vault': 'Azure Key Vault', keychain: "This computer's keychain", memory: 'SAM Desk (the same refresh token as a moment ago)' },
+    sources: { 'key-vault': 'Azure Key Vault', keychain: "This computer's keychain", memory: 'SAM Desk (the same refresh token as a moment ago)', cache: 'SAM Desk (an access token another SAM Desk process redeemed a moment ago)' },
   },
   inspect: {
     heading: 'Token inspector',

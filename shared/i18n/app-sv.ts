@@ -110,7 +110,7 @@ export const appSv: Strings<typeof appEn> = {
     succeeded: 'SAM Desk fick en åtkomsttoken för Partner Center.',
     failed: 'Ingen åtkomsttoken',
     fields: { expiresAt: 'Upphör', scopes: 'Behörigheter', refreshedFrom: 'Uppdateringstoken lästes från', saved: 'Roterad uppdateringstoken sparad i' },
-    sources: { 'key-vault': 'Azure Key Vault', keychain: 'Datorns nyckelring', memory: 'SAM Desk (samma uppdateringstoken som nyss)' },
+    sources: { 'key-vault': 'Azure Key Vault', keychain: 'Datorns nyckelring', memory: 'SAM Desk (samma uppdateringstoken som nyss)', cache: 'SAM Desk (en åtkomsttoken som en annan SAM Desk-process löste in nyss)' },
   },
   inspect: {
     heading: 'Tokengranskare',

@@ -120,7 +120,7 @@ export const samMethods = {
     response: orFailure({
       expiresAt: z.string(),
       scopes: z.array(z.string()),
-      refreshedFrom: z.enum(['key-vault', 'keychain', 'memory']),
+      refreshedFrom: z.enum(['key-vault', 'keychain', 'memory', 'cache']),
       saved: saveOutcomeSchema.nullable(),
     }),
   },

@@ -141,7 +141,7 @@ describe('token health', () => {
 
   it('is unknown when offline, with the last known facts still shown', async () => {
     await cloud.close();
-    services.tokens.forget(profileId);
+    await services.tokens.forget(profileId);
     const entry = await check(true);
     expect(entry.assessment).toMatchObject({ state: 'unknown', action: 'check-now', mfa: true, keyVaultInSync: true });
     expect(entry.assessment.reasons.map((reason) => reason.reason)).toContain('offline');

@@ -229,7 +229,7 @@ export function createHealthService(deps: HealthDeps) {
       const expiryError = expiry.outcome === 'token-refused' && CREDENTIAL_REFUSED.has(expiry.error.code) ? { code: expiry.error.code, detail: expiry.error.detail } : null;
       // Entra just issued a Graph token with the app's credential: an earlier refusal of that credential is over.
       const credentialAccepted = expiry.outcome === 'read' || expiry.outcome === 'graph-failed';
-      const token = tokens.peek(profileId);
+      const token = await tokens.peek(profileId);
       const probeResult = token ? await probe(profile, token) : null;
       const offline = unreachable(reading.error) || unreachable(refreshError) || (probeResult !== null && !probeResult.ok && UNREACHABLE.has(probeResult.error));
       const newestVersionAt = reading.versions?.find((version) => version.enabled)?.createdAt ?? null;
@@ -247,6 +247,7 @@ export function createHealthService(deps: HealthDeps) {
           ...(offline && reading.stores.keyVault === 'unreadable' ? {} : { stores: learned(reading.stores) }),
           ...(reading.secret && !(offline && reading.secret.status === 'unreadable') ? { keyVaultSecret: learned(reading.secret) } : {}),
           ...(reading.versions ? { keyVaultVersions: learned(reading.versions) } : {}),
+          ...(reading.versionCounts ? { keyVaultVersionCounts: learned(reading.versionCounts) } : {}),
           // Automation elsewhere may have rotated the token and written it back: the vault's newest version is then newer.
           ...(newestVersionAt && (!current.tokenIssuedAt || newestVersionAt > current.tokenIssuedAt.value) ? { tokenIssuedAt: learned(newestVersionAt) } : {}),
           ...(probeResult ? { partnerCenterProbe: learned(probeResult) } : {}),

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { KeyVaultSecretFact, KeyVaultVersion, StorePresence, TokenStoresFact } from '../../../shared/health/health-facts';
+import type { KeyVaultSecretFact, KeyVaultVersion, KeyVaultVersionCounts, StorePresence, TokenStoresFact } from '../../../shared/health/health-facts';
 import type { Profile } from '../../../shared/profiles/profile';
 import { loadAppCredential } from '../sam/app-credential';
 import { classifyError } from '../sam/classify-error';
 import { keyVaultCredentialFor } from '../sam/key-vault-identity';
-import { listRefreshTokenVersions, readKeyVaultSecret } from '../sam/key-vault-store';
+import { readKeyVaultSecret, refreshTokenVersions } from '../sam/key-vault-store';
 import { SamError, type SamErrorCode } from '../sam/sam-error';
 import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
 
@@ -18,6 +18,8 @@ export interface TokenStoresReading {
   readonly versions: readonly KeyVaultVersion[] | null;
   /** The Key Vault secret as automation finds it; null when the profile has no vault. */
   readonly secret: KeyVaultSecretFact | null;
+  /** All versions and the enabled ones (the list above keeps the newest 50); null when they could not be listed. */
+  readonly versionCounts: KeyVaultVersionCounts | null;
   /** The first store failure, to report with its remedy. */
   readonly error: { readonly code: SamErrorCode; readonly detail: Readonly<Record<string, string | number>> } | null;
 }
@@ -44,6 +46,7 @@ export async function readTokenStores(profile: Profile, vault: SecretVault, late
   let keyVault: StorePresence = profile.keyVault ? 'absent' : 'not-configured';
   let versions: KeyVaultVersion[] | null = null;
   let secret: KeyVaultSecretFact | null = null;
+  let versionCounts: KeyVaultVersionCounts | null = null;
   if (profile.keyVault) {
     try {
       const credential = keyVaultCredentialFor(profile, await loadAppCredential(profile, vault), () => keychainToken ?? latestKnown());
@@ -52,7 +55,9 @@ export async function readTokenStores(profile: Profile, vault: SecretVault, late
       vaultToken = reading.token;
       if (reading.fact.status === 'unreadable') keyVault = fail(new SamError(reading.fact.code, reading.fact.permission ? { permission: reading.fact.permission } : {}));
       else keyVault = vaultToken ? 'present' : 'absent';
-      versions = (await listRefreshTokenVersions(profile, credential).catch(() => null))?.map((entry) => ({ version: entry.version, createdAt: entry.createdAt?.toISOString() ?? null, enabled: entry.enabled, tags: entry.tags })) ?? null;
+      const listed = await refreshTokenVersions(profile, credential).listAll().catch(() => null);
+      versions = listed?.slice(0, 50).map((entry) => ({ version: entry.version, createdAt: entry.createdAt?.toISOString() ?? null, enabled: entry.enabled, tags: entry.tags })) ?? null;
+      versionCounts = listed ? { total: listed.length, enabled: listed.filter((entry) => entry.enabled).length } : null;
       // A disabled current version: the list says which one it is.
       if (secret.status === 'disabled') secret = { status: 'disabled', version: versions?.[0]?.version ?? null };
     } catch (caught) {
@@ -62,5 +67,5 @@ export async function readTokenStores(profile: Profile, vault: SecretVault, late
     }
   }
   const sameToken = vaultToken && keychainToken && profile.keychain ? digest(vaultToken) === digest(keychainToken) : null;
-  return { stores: { keyVault, keychain, sameToken }, versions, secret, error };
+  return { stores: { keyVault, keychain, sameToken }, versions, versionCounts, secret, error };
 }

@@ -4,6 +4,7 @@ import { access, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { importEnvelopeSchema, PROFILE_EXPORT_FORMAT, PROFILE_EXPORT_VERSION, secretLikeMemberNames, toExportedProfile, type ProfileExport } from '../../../shared/profiles/export-format';
 import { isGuid, profileSchema, validateProfileInput, type Profile, type ProfileInput, type ProfileValidationError } from '../../../shared/profiles/profile';
+import { sharedAccessTokenAccounts } from '../sam/shared-access-tokens';
 import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
 import { ProfileError } from './profile-errors';
 import type { DamagedFileReport, ProfileFile } from './profile-file';
@@ -312,7 +313,9 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
         const profiles = await load();
         findOrThrow(profiles, id);
         await file.write(profiles.filter((profile) => profile.id !== id));
-        const cleaned = await forget([secretAccounts.clientSecret(id), secretAccounts.certificatePassword(id), secretAccounts.refreshToken(id), secretAccounts.cacheKey(id)]);
+        // The access tokens it shared with SAM Desk's other processes go too (their line, their list of resources).
+        const accessTokens = await sharedAccessTokenAccounts(vault, id);
+        const cleaned = await forget([secretAccounts.clientSecret(id), secretAccounts.certificatePassword(id), secretAccounts.refreshToken(id), secretAccounts.cacheKey(id), ...accessTokens]);
         return { keychainCleanupFailed: !cleaned };
       });
     },

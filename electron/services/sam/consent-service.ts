@@ -8,7 +8,7 @@ import { keyVaultCredentialFor, keyVaultScope } from './key-vault-identity';
 import type { ConsentProgress, ConsentStep } from './consent-steps';
 import { startLoopbackRedirect } from './loopback-redirect';
 import { cachedRefreshToken, createMsalApp, partnerCenterScope } from './msal-app';
-import { saveRefreshToken, type SaveOutcome } from './refresh-token-store';
+import { saveRefreshToken, type AfterKeyVaultWrite, type SaveOutcome } from './refresh-token-store';
 import { SamError } from './sam-error';
 import { verifyPartnerCenterToken } from './verify-access-token';
 
@@ -32,6 +32,8 @@ export interface ConsentDeps {
   readonly storeInTurn?: <T>(profileId: string, save: () => Promise<T>) => Promise<T>;
   /** Every consent's outcome, whoever started it (the window, the CLI, a deep link): health and the audit log. */
   readonly onOutcome?: (outcome: Exclude<ConsentProgress, { state: 'step' }>) => void;
+  /** Runs after the new token was written to Key Vault as a new version (version hygiene); never fails the consent. */
+  readonly afterKeyVaultWrite?: AfterKeyVaultWrite;
 }
 
 export interface ConsentOptions {
@@ -113,7 +115,7 @@ export function createConsentService(deps: ConsentDeps) {
             keyVaultCredentialFor(profile, credential, () => refreshToken),
             refreshToken,
             { user: inspection.summary.user ?? '', tenantId: inspection.summary.tenantId ?? profile.tenantId, appId: profile.clientId, obtainedAt: deps.now().toISOString() },
-            step,
+            { onStep: step, ...(deps.afterKeyVaultWrite ? { afterKeyVaultWrite: deps.afterKeyVaultWrite } : {}) },
           );
         const saved = await (deps.storeInTurn ? deps.storeInTurn(profileId, save) : save());
         return report({

@@ -3,27 +3,31 @@ import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
 import { loadAppCredential } from './app-credential';
 import { keyVaultCredentialFor } from './key-vault-identity';
 import { readKeyVaultSecret, writeRefreshTokenToKeyVault } from './key-vault-store';
+import type { AfterKeyVaultWrite } from './refresh-token-store';
 import { SamError } from './sam-error';
 
 /**
  * Writes the token in use to Key Vault as a new version: the copy the keychain kept when a consent or rotation could
  * not finish its vault write, or else the vault's own current value (a version outside its dates is written again
  * without them). When the profile does not use the keychain, its copy was only a safety net and is removed once Key
- * Vault has the token.
+ * Vault has the token. A vault that already holds the keychain's token (the failed write had landed after all) gets no
+ * second copy of it.
  */
-export async function retryKeyVaultWrite(profile: Profile, vault: SecretVault, now: Date): Promise<string> {
+export async function retryKeyVaultWrite(profile: Profile, vault: SecretVault, now: Date, afterKeyVaultWrite?: AfterKeyVaultWrite): Promise<string> {
   if (!profile.keyVault) throw new SamError('key-vault-not-found', { reason: 'not-configured' });
   const account = secretAccounts.refreshToken(profile.id);
   const kept = await vault.get(account);
   const credential = await loadAppCredential(profile, vault);
-  const token = kept ?? (await readKeyVaultSecret(profile, keyVaultCredentialFor(profile, credential, () => null)).then((reading) => reading.token));
+  const current = await readKeyVaultSecret(profile, keyVaultCredentialFor(profile, credential, () => kept)).catch(() => null);
+  const token = kept ?? current?.token ?? null;
   if (!token) throw new SamError('no-refresh-token');
-  const version = await writeRefreshTokenToKeyVault(profile, keyVaultCredentialFor(profile, credential, () => token), token, {
-    user: '',
-    tenantId: profile.tenantId,
-    appId: profile.clientId,
-    obtainedAt: now.toISOString(),
-  });
+  const keyVaultCredential = keyVaultCredentialFor(profile, credential, () => token);
+  // A current version outside its dates must be followed by a new one even when it holds this very token: '' is the
+  // digest of no token, so the write is not skipped as a copy.
+  const fact = current?.fact;
+  const outsideDates = fact?.status === 'current' && ((fact.expiresAt !== null && Date.parse(fact.expiresAt) <= now.getTime()) || (fact.notBefore !== null && Date.parse(fact.notBefore) > now.getTime()));
+  const { version, written } = await writeRefreshTokenToKeyVault(profile, keyVaultCredential, token, { user: '', tenantId: profile.tenantId, appId: profile.clientId, obtainedAt: now.toISOString() }, outsideDates ? '' : undefined);
   if (kept && !profile.keychain) await vault.delete(account);
+  if (written) await afterKeyVaultWrite?.(profile, keyVaultCredential, version).catch(() => undefined);
   return version;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SecretClient } from '@azure/keyvault-secrets';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { TokenCredential } from '@azure/identity';
@@ -47,17 +48,41 @@ function withinDeadline<T>(operation: (options: { readonly abortSignal: AbortSig
   });
 }
 
-/** Writes the refresh token as a new version of the profile's secret; earlier versions stay. Returns the version id. */
-export async function writeRefreshTokenToKeyVault(profile: Profile, credential: TokenCredential, token: string, tags: RefreshTokenTags): Promise<string> {
+/** What a write did: the version that now holds the token, and whether this write created it. */
+export interface KeyVaultWrite {
+  readonly version: string;
+  readonly written: boolean;
+}
+
+/** A refresh token's SHA-256 digest: how two are compared without keeping either. */
+export const tokenDigest = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');
+
+/**
+ * Writes the refresh token as a new version of the profile's secret (earlier versions stay), unless the vault's current
+ * version already holds this very token: every version is a live credential, so a copy is one more to guard. The two
+ * are compared by SHA-256 digest. `currentDigest`: the digest of what the caller just read as the current version (a
+ * redemption that read its token from the vault); when it is another token's, the two are known to differ and no
+ * second read is needed. Otherwise the current version is read for the comparison, its value held only for that; one
+ * that cannot be read (none yet, disabled, no `get` permission, a failure) counts as different, and the write goes
+ * ahead as it always did.
+ */
+export async function writeRefreshTokenToKeyVault(profile: Profile, credential: TokenCredential, token: string, tags: RefreshTokenTags, currentDigest?: string): Promise<KeyVaultWrite> {
+  const secrets = client(profile, credential);
+  const name = profile.keyVault?.secretName ?? '';
+  // Unless known to differ, the current version is read to compare.
+  if (currentDigest === undefined || currentDigest === tokenDigest(token)) {
+    const current = await withinDeadline(({ abortSignal }) => secrets.getSecret(name, { abortSignal })).catch(() => null);
+    if (current && typeof current.value === 'string' && current.properties.version && tokenDigest(current.value) === tokenDigest(token)) return { version: current.properties.version, written: false };
+  }
   try {
     const saved = await withinDeadline(({ abortSignal }) =>
-      client(profile, credential).setSecret(profile.keyVault?.secretName ?? '', token, {
+      secrets.setSecret(name, token, {
         abortSignal,
         contentType: CONTENT_TYPE,
         tags: { user: tags.user, tenantId: tags.tenantId, appId: tags.appId, obtainedAt: tags.obtainedAt, writtenBy: 'SAM Desk' },
       }),
     );
-    return saved.properties.version ?? '';
+    return { version: saved.properties.version ?? '', written: true };
   } catch (error) {
     throw keyVaultError(error);
   }
@@ -86,8 +111,12 @@ function innerCode(error: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
-/** Key Vault's answers as SamErrors: 403 names the permission the identity lacks, 404 tells vault from secret. */
-export function keyVaultError(error: unknown): SamError {
+/**
+ * Key Vault's answers as SamErrors: 403 names the permission the identity lacks, 404 tells vault from secret.
+ * `permission`: what the operation needs (Microsoft's REST reference names it), for a 403 whose words the SDK did not
+ * keep (a failed page of a listing carries only the status).
+ */
+export function keyVaultError(error: unknown, permission = 'required'): SamError {
   if (error instanceof SamError) return error;
   const candidate = error as { statusCode?: number; code?: string; message?: string; name?: string };
   const message = typeof candidate.message === 'string' ? candidate.message : '';
@@ -96,8 +125,7 @@ export function keyVaultError(error: unknown): SamError {
   // Writing to a soft-deleted secret's name: only recovering (or purging) it frees the name.
   if (candidate.statusCode === 409 && (innerCode(error) === 'ObjectIsDeletedButRecoverable' || /deleted but recoverable/i.test(message))) return new SamError('key-vault-secret-deleted');
   if (candidate.statusCode === 403) {
-    const permission = /does not have secrets (\w+) permission/.exec(message)?.[1] ?? 'required';
-    return new SamError('key-vault-forbidden', { permission });
+    return new SamError('key-vault-forbidden', { permission: /does not have secrets (\w+) permission/.exec(message)?.[1] ?? permission });
   }
   if (candidate.statusCode === 404) return new SamError('key-vault-not-found', { reason: candidate.code === 'SecretNotFound' ? 'secret' : 'vault' });
   if (candidate.statusCode === 401) return new SamError('key-vault-unauthorized');
@@ -113,24 +141,50 @@ export function keyVaultError(error: unknown): SamError {
   return classified.code === 'network' ? classified : new SamError('key-vault-failed', candidate.statusCode ? { status: candidate.statusCode } : {});
 }
 
-/** The versions of the profile's refresh-token secret, newest first (at most `limit`): dates and tags, never values. */
-export async function listRefreshTokenVersions(profile: Profile, credential: TokenCredential, limit = 50): Promise<Array<{ version: string; createdAt: Date | null; enabled: boolean; tags: Record<string, string> }>> {
-  const versions: Array<{ version: string; createdAt: Date | null; enabled: boolean; tags: Record<string, string> }> = [];
-  try {
-    await withinDeadline(async ({ abortSignal }) => {
-      for await (const properties of client(profile, credential).listPropertiesOfSecretVersions(profile.keyVault?.secretName ?? '', { abortSignal })) {
-        versions.push({ version: properties.version ?? '', createdAt: properties.createdOn ?? null, enabled: properties.enabled ?? true, tags: { ...properties.tags } });
+/** One version of the profile's refresh-token secret, as listed (never its value). */
+export interface RefreshTokenVersion {
+  readonly version: string;
+  readonly createdAt: Date | null;
+  readonly enabled: boolean;
+  readonly tags: Record<string, string>;
+}
+
+/**
+ * The versions of the profile's refresh-token secret, through one SecretClient (one sign-in for a listing and the
+ * updates that follow it).
+ */
+export function refreshTokenVersions(profile: Profile, credential: TokenCredential) {
+  const secrets = client(profile, credential);
+  const name = profile.keyVault?.secretName ?? '';
+  return {
+    /**
+     * Every version (all pages), newest first: dates and tags, never values. Key Vault lists versions in no particular
+     * order and dates them to the second, so versions written in the same second are ordered by the time SAM Desk
+     * obtained the token (its `obtainedAt` tag), when they carry one.
+     */
+    async listAll(): Promise<RefreshTokenVersion[]> {
+      const versions: RefreshTokenVersion[] = [];
+      try {
+        await withinDeadline(async ({ abortSignal }) => {
+          for await (const properties of secrets.listPropertiesOfSecretVersions(name, { abortSignal })) {
+            versions.push({ version: properties.version ?? '', createdAt: properties.createdOn ?? null, enabled: properties.enabled ?? true, tags: { ...properties.tags } });
+          }
+        });
+      } catch (error) {
+        throw keyVaultError(error, 'list');
       }
-    });
-  } catch (error) {
-    throw keyVaultError(error);
-  }
-  // Versions written within one second share a creation time: the later-listed first among them (the service lists
-  // in creation order), so the newest is the one a read of "latest" returns.
-  return versions
-    .reverse()
-    .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0))
-    .slice(0, limit);
+      const obtained = (version: RefreshTokenVersion): number => Date.parse(version.tags.obtainedAt ?? '') || 0;
+      return versions.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0) || obtained(b) - obtained(a));
+    },
+    /** Disables one version (updateSecretProperties with enabled: false; needs the `set` permission). It is never deleted. */
+    async disable(version: string): Promise<void> {
+      try {
+        await withinDeadline(({ abortSignal }) => secrets.updateSecretProperties(name, version, { enabled: false, abortSignal }));
+      } catch (error) {
+        throw keyVaultError(error, 'set');
+      }
+    },
+  };
 }
 
 export interface KeyVaultSecretReading {
@@ -190,7 +244,7 @@ export async function recoverRefreshTokenSecret(profile: Profile, credential: To
  * `set` permission. Returns the version enabled.
  */
 export async function enableNewestRefreshTokenVersion(profile: Profile, credential: TokenCredential): Promise<string> {
-  const [newest] = await listRefreshTokenVersions(profile, credential, 1);
+  const [newest] = await refreshTokenVersions(profile, credential).listAll();
   if (!newest) throw new SamError('key-vault-not-found', { reason: 'secret' });
   try {
     await withinDeadline(({ abortSignal }) => client(profile, credential).updateSecretProperties(profile.keyVault?.secretName ?? '', newest.version, { abortSignal, enabled: true }));

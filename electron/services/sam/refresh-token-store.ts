@@ -5,6 +5,19 @@ import { classifyError } from './classify-error';
 import { readRefreshTokenFromKeyVault, writeRefreshTokenToKeyVault, type RefreshTokenTags } from './key-vault-store';
 import { SamError, type SamErrorCode, type SamErrorDetail } from './sam-error';
 
+/**
+ * Runs after a refresh token was written to Key Vault as a new version, with the identity that wrote it: version
+ * hygiene (key-vault-hygiene.ts). It must not throw; a failure there never changes what the save reports.
+ */
+export type AfterKeyVaultWrite = (profile: Profile, keyVaultCredential: TokenCredential, version: string) => Promise<void>;
+
+export interface SaveOptions {
+  readonly onStep?: (step: 'saving-to-keychain' | 'saving-to-key-vault') => void;
+  /** The SHA-256 digest of the token Key Vault's current version was just read to hold, when the caller knows it. */
+  readonly keyVaultDigest?: string;
+  readonly afterKeyVaultWrite?: AfterKeyVaultWrite;
+}
+
 /** What happened in each store when a refresh token was saved. */
 export type StoreResult =
   | { readonly status: 'saved'; readonly version?: string }
@@ -39,8 +52,9 @@ export async function saveRefreshToken(
   keyVaultCredential: TokenCredential,
   token: string,
   tags: RefreshTokenTags,
-  onStep: (step: 'saving-to-keychain' | 'saving-to-key-vault') => void = () => undefined,
+  options: SaveOptions = {},
 ): Promise<SaveOutcome> {
+  const onStep = options.onStep ?? (() => undefined);
   // A token answer whose refresh_token is not a string (a broken or hostile response) must not replace a good token.
   if (typeof token !== 'string' || token === '') throw new SamError('identity-service-error', { reason: 'unusable-refresh-token' });
   let keychain: StoreResult = { status: 'not-configured' };
@@ -60,8 +74,10 @@ export async function saveRefreshToken(
     const safetyCopy = profile.keychain ? false : await vault.set(account, token).then(() => true, () => false);
     onStep('saving-to-key-vault');
     try {
-      keyVault = { status: 'saved', version: await writeRefreshTokenToKeyVault(profile, keyVaultCredential, token, tags) };
+      const written = await writeRefreshTokenToKeyVault(profile, keyVaultCredential, token, tags, options.keyVaultDigest);
+      keyVault = { status: 'saved', version: written.version };
       if (safetyCopy) await vault.delete(account).catch(() => false);
+      if (written.written) await options.afterKeyVaultWrite?.(profile, keyVaultCredential, written.version).catch(() => undefined);
     } catch (error) {
       keyVault = { status: 'failed', error: (error as SamError).code, detail: (error as SamError).detail };
       if (safetyCopy) keychain = { status: 'kept-as-fallback' };

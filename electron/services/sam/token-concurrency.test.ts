@@ -262,7 +262,7 @@ describe('a reconsent during a redemption', () => {
           raced = true;
           cloud.state.clock.advance(1);
           expect((await consent()).state).toBe('succeeded');
-          service.forget(profile.id);
+          await service.forget(profile.id);
         }
         return value;
       },
@@ -338,7 +338,7 @@ describe('a reconsent during a redemption', () => {
         if (account === refreshAccount(profile) && !removed) {
           // What profiles.remove does meanwhile: forget the tokens, then delete the profile's secrets.
           removed = true;
-          service.forget(profile.id);
+          await service.forget(profile.id);
           for (const secret of Object.values(secretAccounts)) await keychain.delete(secret(profile.id));
         }
         return value;

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 
 type Outcome = { readonly kind: 'saved' } | { readonly kind: 'invalid' } | { readonly kind: 'failed'; readonly code: IpcErrorCode } | null;
 
-/** The scheduled check, keep-alive, notifications and the expiring threshold, checked in the form before saving. */
+/** The scheduled check, keep-alive, notifications, the expiring threshold and the Key Vault versions kept, checked before saving. */
 export function HealthSettingsForm({ settings }: { readonly settings: HealthSettings }) {
   const styles = useStyles();
   const { t } = useTranslation();
@@ -96,6 +96,7 @@ export function HealthSettingsForm({ settings }: { readonly settings: HealthSett
         <Switch checked={form.probe} onChange={(_event, data) => change('probe', data.checked)} label={t('health.settings.probe')} data-testid="health-setting-probe" />
       </Field>
       {numberField('probeIntervalHours', t('health.settings.probeInterval'), t('health.settings.probeIntervalHint'))}
+      {numberField('keyVaultVersionsKept', t('health.settings.versionsKept'), t('health.settings.versionsKeptHint'))}
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" icon={saving ? <Spinner size="extra-tiny" /> : <SaveRegular />} disabled={saving} data-testid="health-settings-save">
           {saving ? t('health.settings.saving') : t('health.settings.save')}

@@ -12,11 +12,15 @@ const useStyles = makeStyles({
   version: { fontFamily: 'monospace', overflowWrap: 'anywhere' },
 });
 
-/** The history of the profile's Key Vault secret: who wrote each version and when (never a value). */
+/**
+ * The history of the profile's Key Vault secret: how many versions it has and how many are enabled (each enabled one
+ * holds a refresh token that works), and who wrote each of the newest and when (never a value).
+ */
 export function KeyVaultVersions({ entry, now }: { readonly entry: HealthEntry; readonly now: number }) {
   const styles = useStyles();
   const { t, language } = useTranslate();
   const learned = entry.facts.keyVaultVersions;
+  const counts = entry.facts.keyVaultVersionCounts?.value;
   const versions = learned?.value ?? [];
   const none = t('health.values.none');
   const date = (iso: string | undefined | null): string => (iso && !Number.isNaN(Date.parse(iso)) ? formatDateTime(iso, language) : (iso ?? none));
@@ -35,6 +39,11 @@ export function KeyVaultVersions({ entry, now }: { readonly entry: HealthEntry; 
           {learned && (
             <Text as="p" block size={200} data-testid="health-versions-as-of">
               {asOfText(learned.at, t, language, now)}
+            </Text>
+          )}
+          {counts && (
+            <Text as="p" block size={200} data-testid="health-version-counts" data-total={counts.total} data-enabled={counts.enabled}>
+              {t('health.timeline.versionCounts', { total: counts.total, enabled: counts.enabled })}
             </Text>
           )}
           <Table size="small" aria-labelledby="health-versions-heading" data-testid="health-versions">

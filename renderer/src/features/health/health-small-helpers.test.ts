@@ -38,7 +38,7 @@ describe('audit texts', () => {
 });
 
 describe('checkSettingsForm', () => {
-  const settings = { scheduled: true, intervalHours: 24, keepAlive: false, notify: true, expiringThresholdDays: 14, probe: true, probeIntervalHours: 24 };
+  const settings = { scheduled: true, intervalHours: 24, keepAlive: false, notify: true, expiringThresholdDays: 14, probe: true, probeIntervalHours: 24, keyVaultVersionsKept: 2 };
 
   it('round-trips the saved settings', () => {
     expect(checkSettingsForm(formFromSettings(settings))).toEqual({ ok: true, settings });
@@ -60,5 +60,11 @@ describe('checkSettingsForm', () => {
   it('takes a probe interval from 1 hour to 30 days', () => {
     expect(checkSettingsForm({ ...formFromSettings(settings), probeIntervalHours: '720' })).toEqual({ ok: true, settings: { ...settings, probeIntervalHours: 720 } });
     expect(checkSettingsForm({ ...formFromSettings(settings), probeIntervalHours: '0' })).toEqual({ ok: false, errors: ['probeIntervalHours'] });
+  });
+
+  it('keeps 1 to 25 Key Vault versions enabled', () => {
+    expect(checkSettingsForm({ ...formFromSettings(settings), keyVaultVersionsKept: '25' })).toEqual({ ok: true, settings: { ...settings, keyVaultVersionsKept: 25 } });
+    expect(checkSettingsForm({ ...formFromSettings(settings), keyVaultVersionsKept: '1' }).ok).toBe(true);
+    for (const value of ['0', '26', '']) expect(checkSettingsForm({ ...formFromSettings(settings), keyVaultVersionsKept: value })).toEqual({ ok: false, errors: ['keyVaultVersionsKept'] });
   });
 });

@@ -9,19 +9,27 @@ export interface SettingsForm {
   readonly expiringThresholdDays: string;
   readonly probe: boolean;
   readonly probeIntervalHours: string;
+  readonly keyVaultVersionsKept: string;
 }
 
-export type SettingsField = 'intervalHours' | 'expiringThresholdDays' | 'probeIntervalHours';
+export type SettingsField = 'intervalHours' | 'expiringThresholdDays' | 'probeIntervalHours' | 'keyVaultVersionsKept';
 
 /** The bounds main enforces (shared/health/health-settings.ts), checked here first so the field can be named. */
 const bounds: Readonly<Record<SettingsField, { readonly min: number; readonly max: number }>> = {
   intervalHours: { min: 1, max: 24 * 14 },
   expiringThresholdDays: { min: 1, max: 89 },
   probeIntervalHours: { min: 1, max: 24 * 30 },
+  keyVaultVersionsKept: { min: 1, max: 25 },
 };
 
 export function formFromSettings(settings: HealthSettings): SettingsForm {
-  return { ...settings, intervalHours: String(settings.intervalHours), expiringThresholdDays: String(settings.expiringThresholdDays), probeIntervalHours: String(settings.probeIntervalHours) };
+  return {
+    ...settings,
+    intervalHours: String(settings.intervalHours),
+    expiringThresholdDays: String(settings.expiringThresholdDays),
+    probeIntervalHours: String(settings.probeIntervalHours),
+    keyVaultVersionsKept: String(settings.keyVaultVersionsKept),
+  };
 }
 
 function wholeNumberIn(text: string, { min, max }: { readonly min: number; readonly max: number }): number | null {
@@ -36,10 +44,12 @@ export function checkSettingsForm(form: SettingsForm): { readonly ok: true; read
   const intervalHours = wholeNumberIn(form.intervalHours, bounds.intervalHours);
   const expiringThresholdDays = wholeNumberIn(form.expiringThresholdDays, bounds.expiringThresholdDays);
   const probeIntervalHours = wholeNumberIn(form.probeIntervalHours, bounds.probeIntervalHours);
+  const keyVaultVersionsKept = wholeNumberIn(form.keyVaultVersionsKept, bounds.keyVaultVersionsKept);
   const errors: SettingsField[] = [];
   if (intervalHours === null) errors.push('intervalHours');
   if (expiringThresholdDays === null) errors.push('expiringThresholdDays');
   if (probeIntervalHours === null) errors.push('probeIntervalHours');
-  if (intervalHours === null || expiringThresholdDays === null || probeIntervalHours === null) return { ok: false, errors };
-  return { ok: true, settings: { scheduled: form.scheduled, intervalHours, keepAlive: form.keepAlive, notify: form.notify, expiringThresholdDays, probe: form.probe, probeIntervalHours } };
+  if (keyVaultVersionsKept === null) errors.push('keyVaultVersionsKept');
+  if (intervalHours === null || expiringThresholdDays === null || probeIntervalHours === null || keyVaultVersionsKept === null) return { ok: false, errors };
+  return { ok: true, settings: { scheduled: form.scheduled, intervalHours, keepAlive: form.keepAlive, notify: form.notify, expiringThresholdDays, probe: form.probe, probeIntervalHours, keyVaultVersionsKept } };
 }

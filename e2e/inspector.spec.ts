@@ -65,6 +65,21 @@ test.describe('token inspector in browser mode', () => {
     await expect(page.getByTestId('checks').locator('[data-check="audience-partner-center"]')).toHaveAttribute('data-status', 'warn');
   });
 
+  test('shows a direction override and a zero-width space in aud and upn visibly, and fails the token for them', async ({ page, app }) => {
+    await page.goto(app.url);
+    await page.getByLabel('Token', { exact: true }).fill(partnerCenterToken({ aud: 'https://api.partnercenter.microsoft.com\u202e', upn: 'asa.oberg\u200b@contoso-partner.onmicrosoft.com' }));
+    const hidden = page.getByTestId('checks').locator('[data-check="hidden-characters"]');
+    await expect(hidden).toHaveAttribute('data-status', 'fail');
+    await expect(hidden).toContainText('aud, upn');
+    const summary = page.getByTestId('summary');
+    await expect(summary.locator('[data-field="user"] dd')).toContainText('asa.oberg\\u200b@contoso-partner.onmicrosoft.com');
+    await expect(summary.locator('[data-field="audience"] dd')).toContainText('https://api.partnercenter.microsoft.com\\u202e');
+    await expect(page.getByTestId('claims').locator('[data-claim="aud"]')).toContainText('\\u202e');
+    await expect(page.getByTestId('raw-payload')).toContainText('\\u200b@contoso');
+    // Nowhere on the page does the raw character reach the reader.
+    expect(await page.getByTestId('results').innerText()).not.toMatch(/[\u200b\u202e]/);
+  });
+
   test('works with the network blocked: nothing leaves the machine', async ({ page, app }) => {
     const leaks: string[] = [];
     await page.context().route('**/*', async (route) => {

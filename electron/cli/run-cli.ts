@@ -10,6 +10,7 @@ import { inspectCommand, inspectFlags } from './inspect-command';
 import { profileCommand, profileCommandFlags } from './profile-command';
 import { tokenCommand, tokenFlags } from './token-command';
 import { parseArguments } from './parse-arguments';
+import { terminalSafeOutput } from './terminal-safe';
 
 interface Command {
   readonly flags: ReadonlySet<string>;
@@ -28,8 +29,12 @@ const commands: Readonly<Record<string, Command>> = {
   keyvault: { flags: keyVaultFlags, run: keyVaultCommand },
 };
 
-/** Runs one `sam-desk` invocation and returns its exit code. Never throws and never prints a stack trace. */
-export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+/**
+ * Runs one `sam-desk` invocation and returns its exit code. Never throws and never prints a stack trace, and nothing
+ * it prints carries a raw control, direction or zero-width character besides its own line breaks.
+ */
+export async function runCli(argv: readonly string[], processIo: CliIo, version: string): Promise<number> {
+  const io = guardedOutput(processIo);
   const { t } = createTranslator(envLanguage(io.env));
   try {
     const [first] = argv;
@@ -61,4 +66,17 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     io.err(`sam-desk: ${t('cli.internal')}\n`);
     return EXIT_INTERNAL;
   }
+}
+
+/** The process's io with every write passed through the terminal guard, whichever command makes it. */
+function guardedOutput(io: CliIo): CliIo {
+  return {
+    services: () => io.services(),
+    env: io.env,
+    stdinIsTty: io.stdinIsTty,
+    readStdin: () => io.readStdin(),
+    out: (text) => io.out(terminalSafeOutput(text)),
+    err: (text) => io.err(terminalSafeOutput(text)),
+    now: () => io.now(),
+  };
 }

@@ -7,17 +7,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCloud, type LocalCloud } from '../../emulators/local-cloud';
 import { TLS_DIRECTORY } from '../../emulators/testing/global-setup';
 import { driveSignIn } from '../../emulators/testing/sign-in-driver';
+import { parseCsv } from '../../shared/partner-center/testing/parse-csv';
 
 /**
  * `sam-desk profile`, `consent` and `token` as a script runs them: the real bin in a child process, its own
  * settings folder, the real keychain, against the local Microsoft cloud.
  */
+/**
+ * A customer name built to attack the admin's terminal and eyes: ESC[2J clears the screen, U+009B is a one-byte CSI,
+ * U+202E turns what follows around, U+200D joins invisibly.
+ */
+const HOSTILE_NAME = 'Evil\u001b[2J Corp\u009b31m \u202eBA\u200d';
+/** What the terminal may see: any control, direction or zero-width character but the output's own line breaks. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const RAW_HIDDEN = /[\u0000-\u0009\u000b-\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\r(?!\n)/;
 const bin = fileURLToPath(new URL('../../bin/sam-desk.mjs', import.meta.url));
 let cloud: LocalCloud;
 let home: string;
 
 beforeAll(async () => {
-  cloud = await startLocalCloud({ tlsDirectory: TLS_DIRECTORY, world: { seed: 5, customers: 3, maxUsersPerCustomer: 2 } });
+  cloud = await startLocalCloud({ tlsDirectory: TLS_DIRECTORY, world: { seed: 5, customers: 3, maxUsersPerCustomer: 2, namedCustomers: [{ index: 1, companyName: HOSTILE_NAME }] } });
   home = mkdtempSync(join(tmpdir(), 'sam-desk-cli-'));
 });
 afterAll(() => cloud.close());
@@ -130,6 +139,44 @@ describe('sam-desk profile, consent and token', () => {
     expect(tooMany.status).toBe(2);
     expect(tooMany.stderr).toContain('--concurrency');
   });
+
+  it('never writes a raw control, direction or zero-width character, in any format of any listing, and CSV stays CSV', async () => {
+    const namedId = world().customerIdAt(1) ?? '';
+    const visible = 'Evil\\u001b[2J Corp\\u009b31m \\u202eBA\\u200d';
+    const listings = [['customers', 'list'], ['users', 'list', `--customer=${namedId}`], ['users', 'list', '--all-customers']];
+    for (const listing of listings) {
+      for (const format of [[], ['--json'], ['--csv']]) {
+        const run = await samDesk([...listing, '--profile=Contoso CLI', ...format]);
+        const label = [...listing, ...format].join(' ');
+        expect(run.status, label).toBe(0);
+        expect(run.stdout + run.stderr, label).not.toMatch(RAW_HIDDEN);
+        expect(run.stdout, label).toContain(visible);
+        // In JSON the escapes are JSON's own: a script reads back exactly the name Partner Center sent.
+        if (format[0] === '--json') expect(JSON.stringify(JSON.parse(run.stdout)), label).toContain(JSON.stringify(HOSTILE_NAME).slice(1, -1));
+        if (format[0] === '--csv') {
+          const records = parseCsv(run.stdout);
+          const width = records[0]?.length ?? 0;
+          expect(records.every((record) => record.length === width), label).toBe(true);
+          expect(records.some((record) => record.some((field) => field.includes(visible))), label).toBe(true);
+        }
+      }
+    }
+    const customers = parseCsv((await samDesk(['customers', 'list', '--profile=Contoso CLI', '--csv'])).stdout);
+    expect(customers).toHaveLength(1 + world().customerCount);
+    expect(customers.find((record) => record[2] === namedId)?.[0]).toBe(visible);
+  }, 120_000);
+
+  it('never writes a raw hidden character from a profile name either: profile, health and export', async () => {
+    const added = await samDesk([...addArgs().filter((arg) => !arg.startsWith('--name=') && !arg.startsWith('--secret-name=')), `--name=${HOSTILE_NAME}`, '--secret-name=CLI-Hostile'], `${world().app.clientSecret}\n`);
+    expect(added.status).toBe(0);
+    const runs = [['profile', 'list'], ['profile', 'list', '--json'], ['profile', 'show', HOSTILE_NAME], ['profile', 'export'], ['health', '--cached'], ['health', '--cached', '--json'], ['profile', 'remove', HOSTILE_NAME]];
+    for (const args of runs) {
+      const run = await samDesk(args);
+      expect(run.stdout + run.stderr, args.join(' ')).not.toMatch(RAW_HIDDEN);
+      expect(run.stdout, args.join(' ')).toMatch(/\\u001b|\\u009b/);
+    }
+    expect(JSON.parse((await samDesk(['profile', 'list', '--json'])).stdout)).toMatchObject([{ displayName: 'Contoso CLI' }]);
+  }, 120_000);
 
   it('reports health for monitoring (exit 0 when healthy) and keeps the token alive with refresh', async () => {
     const before = cloud.keyVault.versionCount('CLI-RefreshToken');

@@ -27,7 +27,7 @@ describe('sam-desk inspect', () => {
     expect(Object.keys(parsed).sort()).toEqual(['checks', 'claims', 'header', 'kind', 'summary', 'times']);
     expect(parsed).toMatchObject({ kind: 'jwt', summary: { user: 'asa.oberg@contoso-partner.onmicrosoft.com', mfa: true, scopes: ['user_impersonation'] } });
     const checks = parsed.checks as Array<{ id: string; status: string; message: string }>;
-    expect(checks.map((check) => check.id)).toEqual(['expired', 'not-yet-valid', 'mfa', 'audience-partner-center', 'scope-user-impersonation', 'token-version', 'signature']);
+    expect(checks.map((check) => check.id)).toEqual(['expired', 'not-yet-valid', 'mfa', 'audience-partner-center', 'scope-user-impersonation', 'token-version', 'signature', 'hidden-characters']);
     for (const check of checks) expect(check.message).toMatch(/^[A-Z].+\.$/);
   });
 
@@ -82,13 +82,19 @@ describe('sam-desk inspect', () => {
     expect(samDesk(['--help'])).toMatchObject({ status: 0, stdout: expect.stringContaining('sam-desk inspect') as unknown });
   });
 
-  it('shows control characters in claims as escapes instead of sending them to the terminal', () => {
-    const hostile = makeJwt({ name: 'x\u001b]0;pwned\u0007\u009b31m', aud: 'a' });
+  it('shows control, direction and zero-width characters in claims as escapes instead of sending them to the terminal', () => {
+    const hostile = makeJwt({ name: 'x\u001b]0;pwned\u0007\u009b31m', aud: 'https://api.partnercenter.microsoft.com\u202e', upn: 'admin\u200b@contoso.example' });
     for (const args of [['inspect', hostile], ['inspect', '--json', hostile]]) {
       const { stdout } = samDesk(args);
       // eslint-disable-next-line no-control-regex -- asserting that control characters are absent
-      expect(stdout).not.toMatch(/[\u001b\u0007\u009b]/);
+      expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
       expect(stdout).toContain('\\u001b');
+      expect(stdout).toContain('\\u202e');
+      expect(stdout).toContain('\\u200b');
     }
+    const checks = (JSON.parse(samDesk(['inspect', '--json', hostile]).stdout) as { claims: { aud: string }; checks: Array<{ id: string; status: string; message: string }> });
+    // JSON escapes are JSON's own: a script reads back exactly what the token says.
+    expect(checks.claims.aud).toBe('https://api.partnercenter.microsoft.com\u202e');
+    expect(checks.checks.find((check) => check.id === 'hidden-characters')).toMatchObject({ status: 'fail', message: expect.stringContaining('name, aud, upn') as unknown });
   });
 });

@@ -1,18 +1,29 @@
+import { revealHidden, revealHiddenKeepingLineBreaks } from '../../shared/text/hidden-characters';
+
 /**
- * Token claims are attacker-controlled text. Printed raw, an escape sequence in a claim could rewrite the admin's
- * terminal, so every control character is shown as a visible \u escape instead.
+ * Token claims, customer and user names are attacker-controlled text. Printed raw, an escape sequence in one could
+ * rewrite the admin's terminal, and a direction override or a zero-width character could make a spoofed audience or
+ * UPN look real; so every such character is shown as a visible \u escape instead (shared/text/hidden-characters).
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
-const escape = (character: string): string => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
-/** One line of the text report, with control characters (including line breaks inside values) made visible. */
+/** One line of the text report, with hidden characters (including line breaks inside values) made visible. */
 export function terminalSafe(line: string): string {
-  return line.replace(controlCharacters, escape);
+  return revealHidden(line);
 }
 
-/** JSON.stringify escapes C0 controls but leaves C1 (e.g. U+009B, a terminal's CSI) raw; this escapes those too. */
+/**
+ * JSON for scripts. JSON.stringify escapes C0 controls inside strings but leaves C1 (U+009B, a terminal's CSI),
+ * direction overrides and zero-width characters raw; this escapes those too. The escapes are JSON's own, so a script
+ * parses back exactly the text Microsoft sent; the only raw line breaks are the indentation's.
+ */
 export function terminalSafeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, escape);
+  return terminalSafeOutput(JSON.stringify(value, null, 2));
+}
+
+/**
+ * The last guard on everything `sam-desk` writes to stdout and stderr: whatever a command printed, no hidden character
+ * leaves it raw except the line breaks of the output's own lines (`\n`, and CSV's `\r\n`).
+ */
+export function terminalSafeOutput(text: string): string {
+  return revealHiddenKeepingLineBreaks(text);
 }

@@ -7,6 +7,10 @@ import type { SamErrorCode } from '../../shared/sam/error-codes';
  * from Partner Center, with the redemption in front of them). Each case is one fault rule (or a few) for the local
  * cloud's control API and what the window must then be told. fault-matrix.test.ts runs them through the composed app.
  *
+ * Besides faults, the matrix holds the response shapes Microsoft documents or sends besides its examples (a UTF-8
+ * byte-order mark, error codes as strings, Entra bodies without error_codes, links with the /v1 prefix) and the two
+ * ways a Partner Center listing fails to end: each must be read as the example shape is, or end in a code.
+ *
  * Pure data: product code never imports the emulators, so the rules are written as the control API's JSON bodies.
  * `{tenant}` in a path stands for the partner tenant's id.
  */
@@ -27,8 +31,19 @@ export interface FaultRuleBody {
     | { readonly type: 'reset' }
     | { readonly type: 'malformed-json' }
     | { readonly type: 'patch-json'; readonly set?: Readonly<Record<string, unknown>>; readonly remove?: readonly string[] }
-    | { readonly type: 'huge-body'; readonly bytes: number };
+    | { readonly type: 'huge-body'; readonly bytes: number }
+    | { readonly type: 'byte-order-mark' };
 }
+
+/** A body for PATCH /settings on the control API: the response shapes the local cloud can answer in. */
+export interface ShapeSettings {
+  readonly partnerCenterErrorCode?: 'number' | 'string';
+  readonly partnerCenterLinks?: 'relative' | 'v1';
+  readonly partnerCenterPaging?: 'finite' | 'repeated-continuation' | 'endless';
+}
+
+/** The shapes the matrix starts every case from: Partner Center's documented examples. */
+export const exampleShapes: Required<ShapeSettings> = { partnerCenterErrorCode: 'number', partnerCenterLinks: 'relative', partnerCenterPaging: 'finite' };
 
 type StoreStatus = 'saved' | 'not-configured' | 'kept-as-fallback' | 'failed';
 
@@ -39,6 +54,8 @@ export interface FaultCase {
   /** A profile that keeps its refresh token in Key Vault and the keychain (default), or in Key Vault only. */
   readonly profile?: 'both' | 'vault-only';
   readonly rules: readonly FaultRuleBody[];
+  /** Response shapes set on the local cloud for this case (back to `exampleShapes` afterwards). */
+  readonly settings?: ShapeSettings;
   /** How the operation ends: done (the fault was absorbed: retried, fallen back), or failed with this code. */
   readonly outcome: 'ok' | SamErrorCode;
   /** For a consent or redemption that succeeded: where the new refresh token went, and the code a failed store gave. */
@@ -58,6 +75,18 @@ const APP_SIGN_IN = 'grant_type=client_credentials';
 const entraThrottled = { type: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error: 'temporarily_unavailable', error_description: 'AADSTS50196: The server terminated an operation because it encountered a client request loop.', error_codes: [50196] } } as const;
 const keyVaultThrottled = { type: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'Throttled', message: 'Request was not processed because too many requests were received.' } } } as const;
 const partnerCenterThrottled = { type: 'status', status: 429, headers: { 'retry-after': '1' }, body: { code: 429, description: 'Rate limit is exceeded.' } } as const;
+const BOM = { type: 'byte-order-mark' } as const;
+/** Entra's refusal as its error reference shows it: the description's trace id, correlation id and timestamp on lines of their own. */
+const aadstsBody = (code: number, message: string, withCodes = true) => ({
+  error: 'invalid_grant',
+  error_description: `AADSTS${String(code)}: ${message}\r\nTrace ID: 0000aaaa-11bb-cccc-dd22-eeeeee333333\r\nCorrelation ID: aaaa0000-bb11-2222-33cc-444444dddddd\r\nTimestamp: 2026-11-24 02:02:12Z`,
+  ...(withCodes ? { error_codes: [code] } : {}),
+  timestamp: '2026-11-24 02:02:12Z',
+  trace_id: '0000aaaa-11bb-cccc-dd22-eeeeee333333',
+  correlation_id: 'aaaa0000-bb11-2222-33cc-444444dddddd',
+});
+/** Partner Center's MFA refusal with `code` typed as the error-code reference types it: a string. */
+const partnerCenterNoMfaString = { type: 'status', status: 401, body: { code: '900421', description: 'Multi-factor authentication is required for App+User calls.', data: [], source: 'PartnerFD' } } as const;
 /**
  * A request Entra holds well past the client's deadline (the matrix shortens it to 2.5 s): to the client it never
  * answers. The emulator handles it afterwards, as a hung service might; nobody is listening by then.
@@ -70,6 +99,7 @@ const entraToken = (grant: string, fault: FaultRuleBody['fault'], count = 1): Fa
 const secretPut = (fault: FaultRuleBody['fault'], count = ALWAYS): FaultRuleBody => ({ service: 'keyvault', method: 'PUT', path: '/secrets/', count, fault });
 const secretGet = (fault: FaultRuleBody['fault'], count = ALWAYS): FaultRuleBody => ({ service: 'keyvault', method: 'GET', path: '/secrets/', count, fault });
 const customers = (fault: FaultRuleBody['fault'], count = ALWAYS, skip?: number): FaultRuleBody => ({ service: 'partnercenter', path: '/v1/customers', count, fault, ...(skip ? { skip } : {}) });
+const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
 
 const both = { keyVault: 'saved', keychain: 'saved' } as const;
 
@@ -153,4 +183,23 @@ export const faultCases: readonly FaultCase[] = [
   { service: 'partnercenter', phase: 'users', fault: '404 (relationship ended)', rules: [customers({ type: 'status', status: 404, body: { code: 600008, description: 'Customer not found' } })], outcome: 'partner-center-not-found' },
   { service: 'partnercenter', phase: 'users', fault: 'a page whose items is an object', rules: [customers({ type: 'patch-json', set: { items: {} } }, 1)], outcome: 'partner-center-bad-response' },
   { service: 'partnercenter', phase: 'users', fault: '429 with Retry-After once', rules: [customers(partnerCenterThrottled, 1)], outcome: 'ok' },
+
+  // ── Microsoft's documented response shapes, and listings that do not end ──
+  { service: 'entra', phase: 'consent', fault: 'code exchange answered after a UTF-8 byte-order mark', rules: [entraToken(CODE, BOM)], outcome: 'ok', saved: both },
+  { service: 'entra', phase: 'refresh', fault: 'rotated answer after a UTF-8 byte-order mark', rules: [entraToken(REFRESH, BOM)], outcome: 'ok', saved: both, from: 'key-vault' },
+  { service: 'entra', phase: 'refresh', fault: 'AADSTS70008 refusal as documented (\\r\\n between message, trace id, correlation id, timestamp)', rules: [entraToken(REFRESH, { type: 'status', status: 400, body: aadstsBody(70008, 'The provided authorization code or refresh token has expired due to inactivity.') })], outcome: 'grant-expired' },
+  { service: 'entra', phase: 'refresh', fault: 'AADSTS50173 refusal without error_codes', rules: [entraToken(REFRESH, { type: 'status', status: 400, body: aadstsBody(50173, 'The provided grant has expired due to it being revoked.', false) })], outcome: 'grant-revoked' },
+  { service: 'entra', phase: 'refresh', fault: 'AADSTS700082 refusal after a UTF-8 byte-order mark', rules: [entraToken(REFRESH, { type: 'status', status: 400, headers: JSON_TYPE, body: `\uFEFF${JSON.stringify(aadstsBody(700082, 'The refresh token has expired due to inactivity.'))}` })], outcome: 'refresh-token-expired' },
+  { service: 'keyvault', phase: 'consent', fault: 'secret write answered after a UTF-8 byte-order mark', rules: [secretPut(BOM)], outcome: 'ok', saved: both },
+  { service: 'keyvault', phase: 'refresh', fault: 'secret read answered after a UTF-8 byte-order mark', rules: [secretGet(BOM)], outcome: 'ok', saved: both, from: 'key-vault' },
+  { service: 'keyvault', phase: 'refresh', fault: 'the app’s own Key Vault sign-in answered after a UTF-8 byte-order mark', rules: [entraToken(APP_SIGN_IN, BOM, ALWAYS)], outcome: 'ok', saved: both, from: 'key-vault' },
+  { service: 'keyvault', phase: 'refresh', fault: '403 on every secret write, its body after a UTF-8 byte-order mark', rules: [secretPut({ type: 'status', status: 403, headers: JSON_TYPE, body: `\uFEFF${JSON.stringify({ error: { code: 'Forbidden', message: "The user, group or application 'appid=x' does not have secrets set permission on key vault 'v'." } })}` })], outcome: 'ok', saved: { keyVault: 'failed', keychain: 'saved', error: 'key-vault-forbidden' }, from: 'key-vault' },
+  { service: 'partnercenter', phase: 'customers', fault: '401 without MFA whose code is the string "900421"', rules: [customers(partnerCenterNoMfaString)], outcome: 'partner-center-mfa-required' },
+  { service: 'partnercenter', phase: 'customers', fault: 'every page after a UTF-8 byte-order mark', rules: [customers(BOM)], outcome: 'ok' },
+  { service: 'partnercenter', phase: 'customers', fault: 'links with the /v1 prefix', settings: { partnerCenterLinks: 'v1' }, rules: [], outcome: 'ok' },
+  { service: 'partnercenter', phase: 'customers', fault: 'every error code a string (a 429 once)', settings: { partnerCenterErrorCode: 'string' }, rules: [customers({ type: 'status', status: 429, headers: { 'retry-after': '1' }, body: { code: '429', description: 'Rate limit is exceeded.' } }, 1)], outcome: 'ok' },
+  { service: 'partnercenter', phase: 'customers', fault: 'a continuation that repeats (the same next link and token)', settings: { partnerCenterPaging: 'repeated-continuation' }, rules: [], outcome: 'partner-center-endless-listing' },
+  { service: 'partnercenter', phase: 'customers', fault: 'pages that never end', settings: { partnerCenterPaging: 'endless' }, rules: [], outcome: 'partner-center-endless-listing' },
+  { service: 'partnercenter', phase: 'users', fault: '401 without MFA whose code is the string "900421"', rules: [customers(partnerCenterNoMfaString)], outcome: 'partner-center-mfa-required' },
+  { service: 'partnercenter', phase: 'users', fault: 'pages that never end', settings: { partnerCenterPaging: 'endless' }, rules: [], outcome: 'partner-center-endless-listing' },
 ];

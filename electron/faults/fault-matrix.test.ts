@@ -20,7 +20,7 @@ import { msalTiming } from '../services/sam/msal-network';
 import { createSamDeskServices, type SamDeskServices } from '../services/sam-desk-services';
 import { createKeychain } from '../services/secrets/keychain';
 import { secretAccounts, type SecretVault } from '../services/secrets/secret-vault';
-import { faultCases, type FaultCase, type FaultRuleBody } from './fault-cases';
+import { exampleShapes, faultCases, type FaultCase, type FaultRuleBody } from './fault-cases';
 
 /**
  * The fault matrix (fault-cases.ts) through the app as the window gets it: the composed dispatcher over the real
@@ -33,7 +33,8 @@ const KEY_VAULT_DEADLINE_MS = 1_500;
 /** Entra requests' deadline here: past the 1.5 s delays the matrix expects to be waited out, short of a hung one. */
 const ENTRA_DEADLINE_MS = 2_500;
 const CASE_BUDGET_MS = 8_000;
-const clientTiming = { retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100, maxRetryAfterMs: 1_000 }, timeoutMs: 800, tokenTimeoutMs: 2_500 };
+/** Partner Center's client with shorter timeouts and retries, and a page bound a never-ending listing reaches in a second. */
+const clientTiming = { retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100, maxRetryAfterMs: 1_000 }, timeoutMs: 800, tokenTimeoutMs: 2_500, maxPages: 20 };
 
 type ProfileKind = 'both' | 'vault-only';
 type Outcome = { readonly ok: true; readonly saved?: { keyVault: { status: string; error?: string }; keychain: { status: string; error?: string } } | null; readonly refreshedFrom?: string } | { readonly ok: false; readonly error: SamErrorCode; readonly detail: unknown };
@@ -231,6 +232,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   expect((await control('/faults', 'DELETE')).status).toBe(204);
+  expect((await control('/settings', 'PATCH', exampleShapes)).status).toBe(200);
 });
 
 describe('the fault matrix', () => {
@@ -247,6 +249,7 @@ describe('the fault matrix', () => {
     const listing = kase.phase === 'customers' || kase.phase === 'users' ? kase.phase : null;
     const cacheBefore = listing ? await cached(listing, id) : null;
     for (const rule of kase.rules) await injectFault(rule);
+    if (kase.settings) expect((await control('/settings', 'PATCH', kase.settings)).status).toBe(200);
     loggedErrors.length = 0;
 
     const started = performance.now();
@@ -275,6 +278,7 @@ describe('the fault matrix', () => {
     // 3. No refresh token lost, once whatever the fault delayed has landed.
     if (kase.settleMs) await new Promise((resolve) => setTimeout(resolve, kase.settleMs));
     expect((await control('/faults', 'DELETE')).status).toBe(204);
+    expect((await control('/settings', 'PATCH', exampleShapes)).status).toBe(200);
     const after = await stores(kind);
     expectNoTokenLost(kind, before, after);
     if (kase.saved?.keyVault === 'saved' && kase.saved.keychain === 'saved') {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { graphAppRoles, type CloudState } from '../core/cloud-state';
+import { graphAppRoles, partnerCenterPagings, type CloudState } from '../core/cloud-state';
 import type { CloudEndpoints } from '../core/endpoints';
 import { json, type EmulatorRequest, type EmulatorResponse, type Route } from '../core/http';
 import type { EntraState } from '../entra/entra-state';
@@ -8,7 +8,7 @@ import type { KeyVaultStore } from '../keyvault/store';
 /**
  * The control API tests and the demo use to bend the local cloud: inject faults, move the clock, revoke grants,
  * toggle MFA enforcement and Conditional Access, set throttling budgets, expire the client secret or move its end date,
- * grant or deny the app's Microsoft Graph permissions.
+ * grant or deny the app's Microsoft Graph permissions, pick among the response shapes Microsoft documents or sends.
  * Every call must carry `x-emulator-control: 1`: a custom header forces a CORS preflight, which this server never
  * answers, so a web page in the user's browser cannot drive it.
  */
@@ -32,6 +32,7 @@ const faultSchema = z.object({
     z.object({ type: z.literal('malformed-json') }),
     z.object({ type: z.literal('patch-json'), set: z.record(z.string().min(1), z.unknown()).optional(), remove: z.array(z.string().min(1)).optional() }),
     z.object({ type: z.literal('huge-body'), bytes: z.number().int().min(1).max(64 * 1024 * 1024) }),
+    z.object({ type: z.literal('byte-order-mark') }),
   ]),
 });
 const settingsSchema = z
@@ -41,6 +42,9 @@ const settingsSchema = z
     signInFrequencySeconds: z.number().int().positive().nullable(),
     clientSecretExpired: z.boolean(),
     graphAppRoles: z.array(z.enum(graphAppRoles)).max(graphAppRoles.length),
+    partnerCenterErrorCode: z.enum(['number', 'string']),
+    partnerCenterLinks: z.enum(['relative', 'v1']),
+    partnerCenterPaging: z.enum(partnerCenterPagings),
   })
   .partial()
   .strict();

@@ -19,6 +19,15 @@ const DAY_MS = 86_400_000;
 
 export type KeyVaultPermission = 'get' | 'set' | 'list' | 'delete' | 'recover' | 'purge';
 
+/**
+ * How Partner Center's listings end. `finite`: as documented, the last page has no next link. The other two are
+ * what partners' automation meets in the wild and must survive: `repeated-continuation`, every page after the first
+ * names the very next link and continuation token its own request carried (the same page again, forever); `endless`,
+ * past the last item every page is empty and still names a next page.
+ */
+export const partnerCenterPagings = ['finite', 'repeated-continuation', 'endless'] as const;
+export type PartnerCenterPaging = (typeof partnerCenterPagings)[number];
+
 /** Knobs the control API turns. Defaults are how the real cloud behaves for a healthy partner. */
 export interface CloudSettings {
   /** Partner Center refuses App+User tokens without `mfa` in `amr` (401, code 900421). */
@@ -34,6 +43,14 @@ export interface CloudSettings {
    * carry in `roles`. Application.Read.All by default, so the demo shows the secret's expiry; [] to deny.
    */
   graphAppRoles: readonly GraphAppRole[];
+  /**
+   * The type of `code` in Partner Center's error bodies. The error-code reference types it as a string ("900421"),
+   * its examples show numbers (900421); the service has sent both. Numbers by default.
+   */
+  partnerCenterErrorCode: 'number' | 'string';
+  /** Partner Center's `links.*.uri`: relative to /v1 (`/customers?…`, the default) or with the prefix (`/v1/customers?…`). */
+  partnerCenterLinks: 'relative' | 'v1';
+  partnerCenterPaging: PartnerCenterPaging;
 }
 
 /** N requests, then 429 with Retry-After; once that wait has passed, the budget refills (like a rate window). */
@@ -50,6 +67,9 @@ export const defaultSettings = (): CloudSettings => ({
   signInFrequencySeconds: null,
   clientSecretExpired: false,
   graphAppRoles: ['Application.Read.All'],
+  partnerCenterErrorCode: 'number',
+  partnerCenterLinks: 'relative',
+  partnerCenterPaging: 'finite',
 });
 
 /**

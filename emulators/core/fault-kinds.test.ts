@@ -83,6 +83,24 @@ describe('the control API’s new fault kinds, on running emulators', () => {
     expect(JSON.parse(text)).toHaveProperty('token_endpoint');
   });
 
+  it('puts a UTF-8 byte-order mark before the real answer', async () => {
+    expect((await control({ service: 'entra', fault: { type: 'byte-order-mark' } })).status).toBe(201);
+    const bytes = new Uint8Array(await (await discovery()).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(JSON.parse(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3)))).toHaveProperty('token_endpoint');
+  });
+
+  it('answers with Entra’s documented error body: the description’s trace id, correlation id and timestamp on lines of their own', async () => {
+    const refused = (await (await token('refresh_token')).json()) as { error_description: string; error_codes: number[]; trace_id: string; correlation_id: string; timestamp: string };
+    const [message, trace, correlation, timestamp] = refused.error_description.split('\r\n');
+    expect(message).toMatch(/^AADSTS\d{4,8}: /);
+    expect(trace).toBe(`Trace ID: ${refused.trace_id}`);
+    expect(correlation).toBe(`Correlation ID: ${refused.correlation_id}`);
+    expect(timestamp).toBe(`Timestamp: ${refused.timestamp}`);
+    expect(refused.timestamp).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/);
+    expect(refused.error_codes).toEqual([Number(/AADSTS(\d+)/.exec(message ?? '')?.[1])]);
+  });
+
   it('aims at one grant type on a shared endpoint, and at the second matching request', async () => {
     expect((await control({ service: 'entra', method: 'POST', bodyContains: 'grant_type=refresh_token', skip: 1, count: 1, fault: { type: 'status', status: 503, body: { error: 'temporarily_unavailable' } } })).status).toBe(201);
     expect((await token('client_credentials')).status).toBe(200);

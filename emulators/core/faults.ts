@@ -2,10 +2,11 @@
  * Faults the control API injects: the next N requests to a service (optionally one route) fail in a chosen way.
  * Applied by the HTTP layer before any handler runs, so every route of every emulator can be made to fail.
  *
- * Most kinds replace the answer (a status, a dropped connection, broken JSON). Two keep the real answer and bend it,
- * so the request really happened (a token was issued, a secret was written) and only what the client reads is wrong:
+ * Most kinds replace the answer (a status, a dropped connection, broken JSON). Three keep the real answer and bend it,
+ * so the request really happened (a token was issued, a secret was written) and only what the client reads differs:
  * `patch-json` sets or removes fields of the JSON body (a token response whose access_token is a number, a secret
- * with no value, a page whose items is an object), `huge-body` pads it to a size (a 20 MB answer).
+ * with no value, a page whose items is an object, an Entra error without error_codes), `huge-body` pads it to a size
+ * (a 20 MB answer), `byte-order-mark` puts a UTF-8 BOM before it (as some Microsoft front ends send JSON).
  */
 export type FaultKind =
   | { readonly type: 'status'; readonly status: number; readonly body?: unknown; readonly headers?: Readonly<Record<string, string>> | undefined }
@@ -18,7 +19,9 @@ export type FaultKind =
   /** Dotted paths into the real JSON answer, e.g. {"access_token": 42}, {"items": {}}; `remove` deletes paths. */
   | { readonly type: 'patch-json'; readonly set?: Readonly<Record<string, unknown>> | undefined; readonly remove?: readonly string[] | undefined }
   /** The real answer, padded to at least `bytes` (an extra `padding` field first in a JSON object; else trailing spaces). */
-  | { readonly type: 'huge-body'; readonly bytes: number };
+  | { readonly type: 'huge-body'; readonly bytes: number }
+  /** The real answer's body after a UTF-8 byte-order mark (EF BB BF), its status and headers unchanged. */
+  | { readonly type: 'byte-order-mark' };
 
 export interface FaultRule {
   readonly service: string;

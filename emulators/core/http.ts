@@ -118,6 +118,8 @@ export async function startService(options: ServiceOptions): Promise<ServiceServ
       if (fault?.type === 'slow-answer') await new Promise((resolve) => setTimeout(resolve, fault.ms));
       if (fault?.type === 'patch-json') {
         send(res, { ...response, body: patchJson(response.body, fault), headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
+      } else if (fault?.type === 'byte-order-mark') {
+        send(res, { ...response, body: `\uFEFF${typeof response.body === 'string' ? response.body : response.body === undefined ? '' : JSON.stringify(response.body)}`, headers: { ...headers, 'content-type': headers['content-type'] ?? 'application/json; charset=utf-8' } });
       } else if (fault?.type === 'huge-body') {
         send(res, { ...response, body: hugeBody(response.body, fault.bytes), headers: { ...headers, 'content-type': headers['content-type'] ?? 'application/json; charset=utf-8' } });
       } else {

@@ -153,3 +153,26 @@ describe('a large customer', () => {
     expect(() => new World({ ...options, largeCustomers: [{ index: 0, users: 2.5 }] })).toThrow(RangeError);
   });
 });
+
+describe('a named customer', () => {
+  const options = { seed: 7, customers: 20, maxUsersPerCustomer: 5 };
+  const hostile = 'Evil\u001b[2J Corp\u009b31m \u202eBA\u200d';
+  const named = new World({ ...options, namedCustomers: [{ index: 3, companyName: hostile }] });
+  const plain = new World(options);
+
+  it('carries the given name exactly, in the listing, the search fields and its users’ display names', () => {
+    expect(named.customerAt(3)?.companyProfile.companyName).toBe(hostile);
+    expect(named.customerAt(3)?.billingProfile.companyName).toBe(hostile);
+    expect(named.companyAt(3)?.companyName).toBe(hostile);
+    for (const user of named.usersOf(named.customerIdAt(3) ?? '')) expect(user.displayName.endsWith(` (${hostile})`)).toBe(true);
+  });
+
+  it('leaves everything else as the seed gives it', () => {
+    expect(snapshot(named, [0, 1, 2, 4, 19])).toEqual(snapshot(plain, [0, 1, 2, 4, 19]));
+    const withName = named.customerAt(3);
+    const without = plain.customerAt(3);
+    expect(withName?.companyProfile.domain).toBe(without?.companyProfile.domain);
+    expect(named.usersOf(named.customerIdAt(3) ?? '').map((user) => user.userPrincipalName)).toEqual(plain.usersOf(plain.customerIdAt(3) ?? '').map((user) => user.userPrincipalName));
+    expect(() => new World({ ...options, namedCustomers: [{ index: 20, companyName: 'x' }] })).toThrow(RangeError);
+  });
+});

@@ -58,6 +58,18 @@ export interface WorldOptions {
    * Only their userCount changes: every other value in the world stays what the seed gives without this option.
    */
   readonly largeCustomers?: readonly LargeCustomer[];
+  /**
+   * Customers given a company name instead of a drawn one. Customers type their own company names, so a name can hold
+   * an escape sequence, a direction override or a zero-width joiner; the terminal-output tests list such names. The
+   * users of a named customer carry the name after their own in their display names. Nothing drawn from the seed moves.
+   */
+  readonly namedCustomers?: readonly NamedCustomer[];
+}
+
+export interface NamedCustomer {
+  /** The customer's position in the listing, from 0. */
+  readonly index: number;
+  readonly companyName: string;
 }
 
 export interface LargeCustomer {
@@ -101,6 +113,7 @@ export class World {
   private readonly customerIndexById = new Map<string, number>();
   private readonly customerCache = new Map<number, Customer>();
   private readonly largeUserCounts = new Map<number, number>();
+  private readonly companyNames = new Map<number, string>();
   private readonly userLists = new LruCache<number, UserList>(CACHED_USERS, (list) => list.all.length);
 
   constructor(readonly options: WorldOptions = defaultWorldOptions) {
@@ -131,6 +144,10 @@ export class World {
       if (!Number.isInteger(large.index) || large.index < 0 || large.index >= options.customers) throw new RangeError(`A large customer's index must be between 0 and ${String(options.customers - 1)}, got ${String(large.index)}.`);
       if (!Number.isInteger(large.users) || large.users < 1) throw new RangeError(`A large customer needs a whole number of users, at least 1, got ${String(large.users)}.`);
       this.largeUserCounts.set(large.index, large.users);
+    }
+    for (const named of options.namedCustomers ?? []) {
+      if (!Number.isInteger(named.index) || named.index < 0 || named.index >= options.customers) throw new RangeError(`A named customer's index must be between 0 and ${String(options.customers - 1)}, got ${String(named.index)}.`);
+      this.companyNames.set(named.index, named.companyName);
     }
   }
 
@@ -164,7 +181,8 @@ export class World {
     const cached = this.customerCache.get(index);
     if (cached) return cached;
     const random = randomFor(this.options.seed, index, 2);
-    const { companyName, label } = companyOf(random, index);
+    const { label, ...drawn } = companyOf(random, index);
+    const companyName = this.companyNames.get(index) ?? drawn.companyName;
     const firstName = random.pick(firstNames);
     const lastName = random.pick(lastNames);
     const customer: Customer = {
@@ -186,7 +204,7 @@ export class World {
   companyAt(index: number): { readonly companyName: string; readonly domain: string } | undefined {
     if (this.customerIds[index] === undefined) return undefined;
     const { companyName, label } = companyOf(randomFor(this.options.seed, index, 2), index);
-    return { companyName, domain: `${label}.onmicrosoft.com` };
+    return { companyName: this.companyNames.get(index) ?? companyName, domain: `${label}.onmicrosoft.com` };
   }
 
   customerById(id: string): Customer | undefined {
@@ -227,13 +245,14 @@ export class World {
     if (index === undefined || customer === undefined) return undefined;
     const cached = this.userLists.get(index);
     if (cached) return cached;
-    const list: UserList = { all: generateUsers(randomFor(this.options.seed, index, 3), customer), byState: new Map() };
+    const list: UserList = { all: generateUsers(randomFor(this.options.seed, index, 3), customer, this.companyNames.get(index) ?? null), byState: new Map() };
     if (list.all.length >= CACHED_LIST_MIN_USERS) this.userLists.set(index, list);
     return list;
   }
 }
 
-function generateUsers(random: SeededRandom, customer: Customer): CustomerUser[] {
+/** `nameSuffix`: a named customer's name, which its users' display names end with. */
+function generateUsers(random: SeededRandom, customer: Customer, nameSuffix: string | null): CustomerUser[] {
   return Array.from({ length: customer.userCount }, (_, userIndex): CustomerUser => {
     const firstName = random.pick(firstNames);
     const lastName = random.pick(lastNames);
@@ -243,7 +262,7 @@ function generateUsers(random: SeededRandom, customer: Customer): CustomerUser[]
       userPrincipalName: `${domainLabel(firstName)}.${domainLabel(lastName)}${String(userIndex)}@${customer.companyProfile.domain}`,
       firstName,
       lastName,
-      displayName: `${firstName} ${lastName}`,
+      displayName: nameSuffix === null ? `${firstName} ${lastName}` : `${firstName} ${lastName} (${nameSuffix})`,
       usageLocation: random.pick(usageLocations),
       userDomainType: 'none',
       state: deleted ? 'inactive' : 'active',

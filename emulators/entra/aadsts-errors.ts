@@ -3,7 +3,9 @@ import { json, type EmulatorResponse } from '../core/http';
 
 /**
  * Entra's token-endpoint error shape: HTTP 400 (401 for client authentication) with `error`,
- * `error_description` starting "AADSTSnnnnn:", `error_codes`, ids and a timestamp, as msal-node parses it.
+ * `error_description` starting "AADSTSnnnnn:", `error_codes`, ids and a timestamp, as msal-node parses it. The
+ * description carries the trace id, correlation id and timestamp on lines of their own (`\r\n`), as Entra's error
+ * reference shows; bodies without `error_codes` (older ones) come from a patch-json fault that removes it.
  */
 export interface AadstsError {
   readonly code: number;
@@ -41,7 +43,7 @@ export function fill(template: string, values: Readonly<Record<string, string>>)
 }
 
 export function aadstsDescription(failure: AadstsError, values: Readonly<Record<string, string>>, traceId: string, correlationId: string, timestamp: string): string {
-  return `AADSTS${String(failure.code)}: ${fill(failure.message, values)} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`;
+  return `AADSTS${String(failure.code)}: ${fill(failure.message, values)}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`;
 }
 
 export function tokenError(failure: AadstsError, now: Date, values: Readonly<Record<string, string>> = {}, correlationId: string = randomUUID()): EmulatorResponse {

@@ -1,3 +1,4 @@
+import type { PartnerCenterPaging } from '../core/cloud-state';
 import type { EmulatorClock } from '../core/clock';
 import type { EmulatorRequest, EmulatorResponse } from '../core/http';
 import type { AuditLog, AuditRecord } from './audit-log';
@@ -5,7 +6,7 @@ import { collection, relativeUri } from './collection';
 import type { ContinuationTokens } from './continuation';
 import { badRequest } from './errors';
 import { parseFilter, type SimpleFilter } from './filters';
-import { isResponse, pageSize, startOf } from './paging';
+import { isResponse, nextPage, pageSize, startOf } from './paging';
 
 const DAY_MS = 86_400_000;
 /** Without a start date the service returns the last 30 days; it keeps 90 days and refuses older start dates. */
@@ -18,7 +19,7 @@ const AUDIT_FILTERS = { CompanyName: ['substring'], CustomerId: ['equals'], Reso
  * GET /v1/auditrecords?startDate=&endDate=&size=&filter=: the partner's activity, newest first, paged. The date
  * window and the log's extent are fixed on the first page and carried in the continuation token.
  */
-export function listAuditRecords(log: AuditLog, clock: EmulatorClock, tokens: ContinuationTokens) {
+export function listAuditRecords(log: AuditLog, clock: EmulatorClock, tokens: ContinuationTokens, paging: () => PartnerCenterPaging) {
   return (request: EmulatorRequest): EmulatorResponse => {
     const size = pageSize(request);
     if (isResponse(size)) return size;
@@ -37,7 +38,7 @@ export function listAuditRecords(log: AuditLog, clock: EmulatorClock, tokens: Co
     return collection(
       page,
       relativeUri('/auditrecords', query),
-      end < records.length ? { uri: relativeUri('/auditrecords', { ...query, seekOperation: 'Next' }), continuationToken: tokens.issue({ ...start, offset: end, pin }) } : null,
+      nextPage(request, tokens, { ...start, pin }, end < records.length ? end : null, relativeUri('/auditrecords', { ...query, seekOperation: 'Next' }), paging()),
     );
   };
 }

@@ -1,3 +1,4 @@
+import type { PartnerCenterPaging } from '../core/cloud-state';
 import type { EmulatorRequest, EmulatorResponse } from '../core/http';
 import type { Customer, World } from '../data/world';
 import { collection, relativeUri } from './collection';
@@ -5,7 +6,7 @@ import type { ContinuationTokens } from './continuation';
 import { searchIndexOf, scanStartsWith } from './customer-search';
 import { customerNotFound } from './errors';
 import { parseFilter } from './filters';
-import { isResponse, pageSize, startOf } from './paging';
+import { isResponse, nextPage, pageSize, startOf } from './paging';
 import { customerResource } from './resources';
 
 /** Customers can be filtered by domain or company name prefix; "starts_with" is the only operator the endpoint takes. */
@@ -15,7 +16,7 @@ const CUSTOMER_FILTERS = { Domain: ['starts_with'], CompanyName: ['starts_with']
  * GET /v1/customers?size=&filter=: the partner's customers in a stable order, a page at a time. An unfiltered
  * page touches only its own customers (O(page size) at any world size); a filtered one scans the search index.
  */
-export function listCustomers(world: World, tokens: ContinuationTokens) {
+export function listCustomers(world: World, tokens: ContinuationTokens, paging: () => PartnerCenterPaging) {
   return (request: EmulatorRequest): EmulatorResponse => {
     const size = pageSize(request);
     if (isResponse(size)) return size;
@@ -40,7 +41,7 @@ export function listCustomers(world: World, tokens: ContinuationTokens) {
     return collection(
       items.map((customer) => customerResource(customer, false)),
       relativeUri('/customers', query),
-      next === null ? null : { uri: relativeUri('/customers', { ...query, seekOperation: 'Next' }), continuationToken: tokens.issue({ ...start, offset: next }) },
+      nextPage(request, tokens, start, next, relativeUri('/customers', { ...query, seekOperation: 'Next' }), paging()),
     );
   };
 }

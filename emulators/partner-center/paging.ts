@@ -1,4 +1,6 @@
+import type { PartnerCenterPaging } from '../core/cloud-state';
 import type { EmulatorRequest, EmulatorResponse } from '../core/http';
+import type { NextPage } from './collection';
 import type { ContinuationTokens, Cursor } from './continuation';
 import { badRequest } from './errors';
 
@@ -30,6 +32,22 @@ export function startOf(request: EmulatorRequest, tokens: ContinuationTokens, ki
   if (cursor?.kind !== kind || cursor.scope !== scope || cursor.offset < 0) return badRequest('The continuation token is invalid.');
   if (requestedFilter !== null && canonical(requestedFilter) !== canonical(cursor.filter ?? '')) return badRequest('The continuation token was issued for a different filter.');
   return cursor;
+}
+
+/** Where an endless listing's pages past the end start: beyond any listing, so each of them is empty. */
+const ENDLESS_OFFSET = 1_000_000_000;
+
+/**
+ * The next link of a page whose listing continues at `nextOffset` (null: this page is the last), shaped by the
+ * cloud's paging setting. `finite` is Partner Center as documented. `repeated-continuation` names, on every page after
+ * the first, the continuation token the request came with: the client is sent to the same page again and again.
+ * `endless` keeps naming a next page past the last item, each with a fresh token, each page empty.
+ */
+export function nextPage(request: EmulatorRequest, tokens: ContinuationTokens, cursor: Cursor, nextOffset: number | null, uri: string, paging: PartnerCenterPaging): NextPage | null {
+  const given = nonEmpty(single(request.headers['ms-continuationtoken']));
+  if (paging === 'repeated-continuation' && nextOffset !== null && given !== null && request.url.searchParams.has('seekOperation')) return { uri, continuationToken: given };
+  const offset = nextOffset ?? (paging === 'endless' ? Math.max(cursor.offset, ENDLESS_OFFSET) + 1 : null);
+  return offset === null ? null : { uri, continuationToken: tokens.issue({ ...cursor, offset }) };
 }
 
 export function isResponse(value: unknown): value is EmulatorResponse {

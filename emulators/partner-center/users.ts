@@ -1,10 +1,11 @@
+import type { PartnerCenterPaging } from '../core/cloud-state';
 import type { EmulatorRequest, EmulatorResponse } from '../core/http';
 import type { World } from '../data/world';
 import { collection, relativeUri } from './collection';
 import type { ContinuationTokens } from './continuation';
 import { customerNotFound } from './errors';
 import { parseFilter } from './filters';
-import { isResponse, pageSize, startOf } from './paging';
+import { isResponse, nextPage, pageSize, startOf } from './paging';
 import { userResource } from './resources';
 
 /** The only user filter: `{"Field":"UserState","Value":"Inactive","Operator":"equals"}` lists soft-deleted users. */
@@ -14,7 +15,7 @@ const USER_FILTERS = { UserState: ['equals'] } as const;
  * GET /v1/customers/{id}/users?size=&filter=: a customer's active users by default (deleted users stay
  * restorable for 30 days and are listed only with the UserState filter), a page at a time.
  */
-export function listUsers(world: World, tokens: ContinuationTokens) {
+export function listUsers(world: World, tokens: ContinuationTokens, paging: () => PartnerCenterPaging) {
   return (request: EmulatorRequest): EmulatorResponse => {
     const customerId = request.params.customerId ?? '';
     const customer = world.customerById(customerId);
@@ -36,7 +37,7 @@ export function listUsers(world: World, tokens: ContinuationTokens) {
     return collection(
       page.map((user) => userResource(customer.id, user)),
       relativeUri(path, query),
-      end < users.length ? { uri: relativeUri(path, { ...query, seekOperation: 'Next' }), continuationToken: tokens.issue({ ...start, offset: end }) } : null,
+      nextPage(request, tokens, start, end < users.length ? end : null, relativeUri(path, { ...query, seekOperation: 'Next' }), paging()),
     );
   };
 }

@@ -73,6 +73,11 @@ export const inspectorEn = {
       none: 'The token is unsigned (alg "none"): anyone could have written these claims. No Microsoft service accepts it.',
       'no-alg': 'The header names no signing algorithm (alg). This is not a valid JWT.',
     },
+    'hidden-characters': {
+      pass: 'No claim hides characters: none carries a control, direction-changing or zero-width character.',
+      fail: 'The claims {{claims}} carry invisible or direction-changing characters, shown here as \\u escapes. Such characters make an audience, a user or an issuer look like another: do not trust this token.',
+      warn: 'The claims {{claims}} carry invisible or direction-changing characters, shown here as \\u escapes. They do not change whom the token is for, but check where it came from.',
+    },
   },
   claims: {
     aud: 'Audience: the API this token is for. Partner Center tokens say https://api.partnercenter.microsoft.com.',

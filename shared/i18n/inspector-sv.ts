@@ -76,6 +76,11 @@ export const inspectorSv: Strings<typeof inspectorEn> = {
       none: 'Token är osignerad (alg "none"): vem som helst kan ha skrivit anspråken. Ingen Microsoft-tjänst godtar den.',
       'no-alg': 'Rubriken anger ingen signeringsalgoritm (alg). Detta är ingen giltig JWT.',
     },
+    'hidden-characters': {
+      pass: 'Inget anspråk döljer tecken: inget innehåller styrtecken, riktningsändrande tecken eller tecken med noll bredd.',
+      fail: 'Anspråken {{claims}} innehåller osynliga eller riktningsändrande tecken, här visade som \\u-koder. Sådana tecken får en mottagare, en användare eller en utfärdare att se ut som en annan: lita inte på denna token.',
+      warn: 'Anspråken {{claims}} innehåller osynliga eller riktningsändrande tecken, här visade som \\u-koder. De ändrar inte vem token gäller, men kontrollera var den kommer ifrån.',
+    },
   },
   claims: {
     aud: 'Mottagare: det API som token är avsedd för. Partner Center-token anger https://api.partnercenter.microsoft.com.',

@@ -13,6 +13,8 @@ const samples = [
   partnerCenterToken({ amr: undefined, exp: undefined, nbf: NOW.getTime() / 1000 + 60, aud: undefined, scp: undefined, ver: '9' }),
   makeJwt({ idtyp: 'app', roles: ['a'] }, { alg: 'none' }),
   makeJwt({ sub: 'x' }, {}),
+  partnerCenterToken({ aud: 'https://api.partnercenter.microsoft.com\u202e' }),
+  partnerCenterToken({ name: 'Åsa\u200d Öberg' }),
   ENTRA_REFRESH_TOKEN,
 ];
 

@@ -61,6 +61,10 @@ export const samEn = {
     'partner-center-not-found': { message: 'Partner Center does not know this customer or resource.', remedy: 'Refresh the customer list; the relationship may have ended.' },
     'partner-center-unavailable': { message: 'Partner Center did not answer after several attempts (last status {{status}}).', remedy: 'Wait a few minutes and retry.' },
     'partner-center-bad-response': { message: 'Partner Center sent an answer SAM Desk could not read.', remedy: 'Retry; if it persists, Partner Center may be having problems.' },
+    'partner-center-endless-listing': {
+      message: 'Partner Center’s list did not end: after {{pages}} pages it sent a continuation it had sent before, or more pages than any partner has. SAM Desk stopped instead of asking forever; nothing from this listing was saved.',
+      remedy: 'Retry later. If it keeps happening, open a Partner Center support request and give them correlation ID {{correlationId}}.',
+    },
     cancelled: { message: 'The operation was cancelled.', remedy: 'Start it again when you are ready.' },
   },
 };

@@ -64,6 +64,10 @@ export const samSv: Strings<typeof samEn> = {
     'partner-center-not-found': { message: 'Partner Center känner inte till kunden eller resursen.', remedy: 'Uppdatera kundlistan; relationen kan ha upphört.' },
     'partner-center-unavailable': { message: 'Partner Center svarade inte efter flera försök (senaste status {{status}}).', remedy: 'Vänta några minuter och försök igen.' },
     'partner-center-bad-response': { message: 'Partner Center skickade ett svar som SAM Desk inte kunde läsa.', remedy: 'Försök igen; om det kvarstår kan Partner Center ha problem.' },
+    'partner-center-endless-listing': {
+      message: 'Partner Centers lista tog aldrig slut: efter {{pages}} sidor skickade den en fortsättning den redan skickat, eller fler sidor än någon partner har. SAM Desk slutade i stället för att fråga i all evighet; inget från listningen sparades.',
+      remedy: 'Försök igen senare. Om det fortsätter, öppna ett supportärende hos Partner Center och ange korrelations-ID {{correlationId}}.',
+    },
     cancelled: { message: 'Åtgärden avbröts.', remedy: 'Starta igen när du är redo.' },
   },
 };

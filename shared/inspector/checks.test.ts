@@ -20,6 +20,7 @@ describe('checks on a JWT', () => {
       'scope-user-impersonation:pass',
       'token-version:info',
       'signature:info',
+      'hidden-characters:pass',
     ]);
   });
 
@@ -64,5 +65,17 @@ describe('checks on a JWT', () => {
     expect(outcome('token-version', partnerCenterClaims({ ver: undefined }))).toBe('warn missing');
     expect(outcome('signature', partnerCenterClaims(), { alg: 'none' })).toBe('fail none');
     expect(outcome('signature', partnerCenterClaims(), {})).toBe('fail no-alg');
+  });
+
+  it('hidden characters: fails on a spoofed audience or UPN, warns on a display name, shows them as escapes', () => {
+    const spoofed = runChecks(header, partnerCenterClaims({ aud: 'https://api.partnercenter.microsoft.com\u202e/moc.live', upn: 'asa.oberg\u200b@contoso-partner.onmicrosoft.com' }), NOW);
+    const hidden = spoofed.find((found) => found.id === 'hidden-characters');
+    expect(hidden).toMatchObject({ status: 'fail', messageKey: 'inspector.checks.hidden-characters.fail', params: { claims: 'aud, upn' } });
+    // The audience check's message names the audience with the override visible, never raw.
+    expect(spoofed.find((found) => found.id === 'audience-partner-center')).toMatchObject({ status: 'warn', params: { audience: 'https://api.partnercenter.microsoft.com\\u202e/moc.live' } });
+    expect(outcome('hidden-characters', partnerCenterClaims({ name: 'Åsa\u200f Öberg' }))).toBe('warn warn');
+    expect(outcome('hidden-characters', partnerCenterClaims({ roles: ['Admin', { nested: ['x\u2066'] }] }))).toBe('fail fail');
+    expect(outcome('hidden-characters', partnerCenterClaims(), { alg: 'RS256', kid: 'k\u0000' })).toBe('fail fail');
+    expect(runChecks(header, { 'up\u202en': 'x' }, NOW).find((found) => found.id === 'hidden-characters')?.params).toEqual({ claims: 'up\\u202en' });
   });
 });

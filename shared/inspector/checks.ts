@@ -1,16 +1,12 @@
 import { PARTNER_CENTER_APP_ID, PARTNER_CENTER_AUDIENCE } from './claim-catalogue';
 import { listClaim, stringClaim, timeClaimMs } from './claim-values';
-import type { CheckStatus, InspectionCheck, MessageParams } from './inspection';
+import { check } from './check-result';
+import { hiddenCharactersCheck } from './hidden-characters-check';
+import type { InspectionCheck } from './inspection';
 import { isAppOnly } from './summary';
 
 /** Entra and Partner Center tolerate this much clock difference between machines. */
 export const CLOCK_SKEW_SECONDS = 300;
-
-export type CheckId = 'expired' | 'not-yet-valid' | 'mfa' | 'audience-partner-center' | 'scope-user-impersonation' | 'token-version' | 'signature';
-
-function check(id: CheckId, status: CheckStatus, outcome: string, params: MessageParams = {}): InspectionCheck {
-  return { id, status, messageKey: `inspector.checks.${id}.${outcome}`, params };
-}
 
 /** The checks a partner admin needs on a JWT before trusting it with Partner Center, in a fixed order. */
 export function runChecks(header: Record<string, unknown>, claims: Record<string, unknown>, now: Date): InspectionCheck[] {
@@ -22,6 +18,7 @@ export function runChecks(header: Record<string, unknown>, claims: Record<string
     scopeCheck(claims),
     versionCheck(claims),
     signatureCheck(header),
+    hiddenCharactersCheck(header, claims),
   ];
 }
 

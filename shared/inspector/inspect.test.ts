@@ -28,6 +28,16 @@ describe('inspecting a pasted token', () => {
     expect(inspectionSchema.parse(result)).toEqual(result);
   });
 
+  it('flags a token whose audience and UPN hide a direction override and a zero-width space', () => {
+    const spoofed = makeJwt({ aud: 'https://api.partnercenter.microsoft.com\u202e', upn: 'admin\u200b@contoso-partner.onmicrosoft.com', amr: ['pwd', 'mfa'], scp: 'user_impersonation', ver: '1.0' });
+    const result = inspectToken(spoofed, NOW);
+    // The data stays exactly what the token says; the check fails and names the claims, its text shows no raw character.
+    expect(result.summary).toMatchObject({ audience: 'https://api.partnercenter.microsoft.com\u202e', user: 'admin\u200b@contoso-partner.onmicrosoft.com' });
+    expect(result.checks.find((check) => check.id === 'hidden-characters')).toMatchObject({ status: 'fail', params: { claims: 'aud, upn' } });
+    expect(result.checks.find((check) => check.id === 'audience-partner-center')).toMatchObject({ status: 'warn', params: { audience: 'https://api.partnercenter.microsoft.com\\u202e' } });
+    expect(JSON.stringify(result.checks)).not.toMatch(/[\u200b\u202e]/);
+  });
+
   it('falls back through the user claims v1 and v2 tokens use', () => {
     const v2 = makeJwt({ preferred_username: 'ops@fabrikam.example', azp: 'app-2', ver: '2.0', amr: ['pwd'] });
     expect(inspectToken(v2, NOW).summary).toMatchObject({ user: 'ops@fabrikam.example', appId: 'app-2', mfa: false });

@@ -1,3 +1,4 @@
+import { revealHidden } from '../text/hidden-characters';
 import type { MessageParams } from './inspection';
 
 /**
@@ -27,5 +28,10 @@ export interface Problem {
 }
 
 export function problem(id: ProblemId, params: MessageParams = {}): Problem {
-  return { messageKey: `inspector.problems.${id}`, params };
+  return { messageKey: `inspector.problems.${id}`, params: visibleParams(params) };
+}
+
+/** Message params with every hidden character written as a visible escape: they end up inside a sentence. */
+export function visibleParams(params: MessageParams): MessageParams {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? revealHidden(value) : value]));
 }

@@ -46,6 +46,7 @@ export const samErrorCodes = [
   'partner-center-not-found',
   'partner-center-unavailable',
   'partner-center-bad-response',
+  'partner-center-endless-listing',
   'cancelled',
 ] as const;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalCloud, type LocalCloud } from '../../../emulators/local-cloud';
 import { TLS_DIRECTORY } from '../../../emulators/testing/global-setup';
-import { createPartnerCenterClient, type PartnerCenterClientOptions } from './partner-center-client';
+import { createPartnerCenterClient, MAX_PAGES, type PartnerCenterClientOptions } from './partner-center-client';
 
 /**
  * The Partner Center client against the Partner Center emulator over HTTPS: paging, continuation tokens, retries,
@@ -169,5 +169,57 @@ describe('the Partner Center client', () => {
     cloud.state.faults.add({ service: 'partnercenter', path: '/v1/customers', fault: { type: 'patch-json', set: { 'links.next.uri': 7 } }, remaining: 1 });
     const { instance } = client();
     await expect(collect(instance.pages('/customers?size=500'))).rejects.toMatchObject({ code: 'partner-center-bad-response' });
+  });
+});
+
+/** The same client against the answers Microsoft documents besides its examples, each produced by the local cloud. */
+describe('the Partner Center client and Microsoft’s documented response variants', () => {
+  it.each(['number', 'string'] as const)('recognises 900421 with a %s code at once: no second redemption, no retry', async (codeType) => {
+    cloud.state.settings.partnerCenterErrorCode = codeType;
+    const { instance, requests, refreshes } = client({ accessToken: async (refresh) => (refreshes.push(refresh), token({ amr: ['pwd'] })) });
+    await expect(instance.get('/customers?size=1')).rejects.toMatchObject({ code: 'partner-center-mfa-required' });
+    expect(refreshes).toEqual([false]);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('reads every page and every error after a UTF-8 byte-order mark', async () => {
+    cloud.state.faults.add({ service: 'partnercenter', path: '/v1/customers', fault: { type: 'byte-order-mark' }, remaining: 100 });
+    expect(await collect(client().instance.pages<{ id: string }>('/customers?size=500'))).toHaveLength(2_345);
+    const { instance, refreshes } = client({ accessToken: async (refresh) => (refreshes.push(refresh), token({ amr: ['pwd'] })) });
+    await expect(instance.get('/customers?size=1')).rejects.toMatchObject({ code: 'partner-center-mfa-required' });
+    expect(refreshes).toEqual([false]);
+  });
+
+  it('follows links with or without the /v1 prefix to the same base', async () => {
+    cloud.state.settings.partnerCenterLinks = 'v1';
+    const { instance, requests } = client();
+    const customers = await collect(instance.pages<{ id: string }>('/customers?size=500'));
+    expect(new Set(customers.map((customer) => customer.id)).size).toBe(2_345);
+    expect(requests[1]?.url).toBe(`${cloud.endpoints.partnerCenter}/v1/customers?size=500&seekOperation=Next`);
+    for (const request of requests) expect(request.url).not.toContain('/v1/v1');
+  });
+
+  it('ends a listing whose next link and continuation token repeat with partner-center-endless-listing, never a loop', async () => {
+    cloud.state.settings.partnerCenterPaging = 'repeated-continuation';
+    const { instance, requests } = client();
+    const pages: number[] = [];
+    const failure: unknown = await (async () => {
+      for await (const page of instance.pages('/customers?size=500')) pages.push(page.items.length);
+    })().catch((error: unknown) => error);
+    // The correlation id the listing sent: what Partner Center support asks for.
+    expect(failure).toMatchObject({ code: 'partner-center-endless-listing', detail: { reason: 'repeated', pages: 2, correlationId: requests[0]?.headers['MS-CorrelationId'] } });
+    expect(pages).toEqual([500, 500]);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('ends a listing that never ends at the page bound, far past any partner’s size', async () => {
+    expect(MAX_PAGES * 500).toBeGreaterThanOrEqual(1_000_000);
+    cloud.state.settings.partnerCenterPaging = 'endless';
+    const { instance, requests } = client({ maxPages: 12 });
+    await expect(collect(instance.pages('/customers?size=500'))).rejects.toMatchObject({ code: 'partner-center-endless-listing', detail: { reason: 'too-many-pages', pages: 12 } });
+    expect(requests).toHaveLength(12);
+    // The same listing ends normally once Partner Center's pages end.
+    cloud.state.settings.partnerCenterPaging = 'finite';
+    expect(await collect(client({ maxPages: 12 }).instance.pages('/customers?size=500'))).toHaveLength(2_345);
   });
 });

@@ -5,8 +5,11 @@ import { defaultRetryPolicy, isRetriableStatus, retryDelayMs, type RetryPolicy }
 /**
  * The Partner Center REST client: the headers Partner Center asks for, paging by `links.next` with its
  * continuation header (tokens passed on verbatim), retries for throttling and transient failures, one silent token
- * refresh on 401, and 900421 recognised as "this token has no MFA claim". Electron-free; tokens come from the
- * injected provider and never leave this module.
+ * refresh on 401, and 900421 recognised as "this token has no MFA claim". It reads the variants Microsoft documents
+ * as well as its examples: error codes as numbers or strings, bodies after a UTF-8 byte-order mark (fetch's json()
+ * drops it), links with or without the /v1 prefix; and a listing that does not end (a continuation it was given
+ * before, or more pages than any partner has) ends with an error instead of a loop. Electron-free; tokens come from
+ * the injected provider and never leave this module.
  */
 export interface PartnerCenterClientOptions {
   /** The API base without /v1, e.g. https://api.partnercenter.microsoft.com. */
@@ -27,10 +30,18 @@ export interface PartnerCenterClientOptions {
    * Cancel) forever. The redemption itself carries on and saves its rotated token. 120 s by default.
    */
   readonly tokenTimeoutMs?: number;
+  /** The most pages one listing may take before it counts as one that never ends; MAX_PAGES by default. */
+  readonly maxPages?: number;
 }
 
-/** The timing knobs of a client, for callers that build clients on behalf of others (tests shorten them). */
-export type PartnerCenterClientTiming = Pick<PartnerCenterClientOptions, 'retry' | 'timeoutMs' | 'tokenTimeoutMs'>;
+/** The timing and bound knobs of a client, for callers that build clients on behalf of others (tests shorten them). */
+export type PartnerCenterClientTiming = Pick<PartnerCenterClientOptions, 'retry' | 'timeoutMs' | 'tokenTimeoutMs' | 'maxPages'>;
+
+/**
+ * 10,000 pages of 500 are five million customers or users: far past the largest partner's customer list or the
+ * largest tenant's directory. A listing still going past that is one whose continuation never ends.
+ */
+export const MAX_PAGES = 10_000;
 
 export interface CollectionPage<T> {
   readonly items: readonly T[];
@@ -117,8 +128,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
       }
       lastStatus = response.status;
       if (response.status === 401) {
-        const code = await errorCode(response);
-        if (code === 900421) throw new SamError('partner-center-mfa-required');
+        if ((await errorCode(response)) === 900421) throw new SamError('partner-center-mfa-required');
         // An access token that expired in flight: one silent refresh, then a second 401 is real.
         if (refreshed) throw new SamError('partner-center-denied', { status: 401 });
         refreshed = true;
@@ -138,12 +148,17 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
 
   /**
    * Every page of a collection, as it arrives: the first from `path`, the next ones from `links.next.uri` (relative
-   * to /v1) with the headers it lists, until there is no next link.
+   * to /v1, or with the prefix) with the headers it lists, until there is no next link. A next link and continuation
+   * seen before in this listing, or a page past `maxPages`, ends it with `partner-center-endless-listing`: a cron job
+   * must get an error it can report, never hang on a continuation that goes round.
    */
   async function* pages<T>(path: string, signal?: AbortSignal): AsyncGenerator<CollectionPage<T>> {
     const correlationId = randomUUID();
+    const maxPages = options.maxPages ?? MAX_PAGES;
     let next: { path: string; headers: Record<string, string> } | null = { path, headers: {} };
-    while (next) {
+    const followed = new Set<string>([continuationKey(next)]);
+    for (let pageNumber = 1; next; pageNumber++) {
+      if (pageNumber > maxPages) throw new SamError('partner-center-endless-listing', { reason: 'too-many-pages', pages: maxPages, correlationId });
       const body = (await request(next.path, { headers: next.headers, correlationId, ...(signal ? { signal } : {}) })) as Collection | null;
       if (!body || !Array.isArray(body.items)) throw new SamError('partner-center-bad-response');
       yield { items: body.items as T[], totalCount: typeof body.totalCount === 'number' ? body.totalCount : null };
@@ -153,10 +168,12 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
       if (link !== undefined && link !== null && uri === null) throw new SamError('partner-center-bad-response');
       next = uri
         ? {
-            path: uri.startsWith('/') ? uri : `/${uri}`,
+            path: pathUnderV1(uri),
             headers: Object.fromEntries((link?.headers ?? []).filter((header) => typeof header.key === 'string' && typeof header.value === 'string').map((header) => [String(header.key), String(header.value)])),
           }
         : null;
+      if (next && followed.has(continuationKey(next))) throw new SamError('partner-center-endless-listing', { reason: 'repeated', pages: pageNumber, correlationId });
+      if (next) followed.add(continuationKey(next));
     }
   }
 
@@ -168,13 +185,32 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
 
 export type PartnerCenterClient = ReturnType<typeof createPartnerCenterClient>;
 
+/**
+ * The `code` of a Partner Center error body, as a number. The error-code reference types it as a string ("900421"),
+ * its examples show a number (900421): both are read. fetch's json() drops a leading byte-order mark.
+ */
 async function errorCode(response: Response): Promise<number | null> {
   try {
-    const body = (await response.json()) as { code?: unknown };
-    return typeof body.code === 'number' ? body.code : null;
+    const { code } = (await response.json()) as { code?: unknown };
+    if (typeof code === 'number' && Number.isSafeInteger(code)) return code;
+    return typeof code === 'string' && /^\s*\d{1,15}\s*$/.test(code) ? Number(code) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * A link's path under the client's /v1 base. Partner Center's links are relative to /v1 (`/customers?…`), but some
+ * answers carry the prefix (`/v1/customers?…`); either way the request goes to the same base, never elsewhere.
+ */
+function pathUnderV1(uri: string): string {
+  const path = uri.startsWith('/') ? uri : `/${uri}`;
+  return path.replace(/^\/v1(?=[/?]|$)/i, '') || '/';
+}
+
+/** What makes one request of a listing: its path and the continuation headers it carries. */
+function continuationKey(next: { readonly path: string; readonly headers: Readonly<Record<string, string>> }): string {
+  return JSON.stringify([next.path, Object.entries(next.headers).sort(([a], [b]) => a.localeCompare(b))]);
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

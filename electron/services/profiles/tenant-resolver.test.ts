@@ -45,6 +45,15 @@ describe('resolving a tenant', () => {
     });
   });
 
+  it('reads Entra’s answers after a UTF-8 byte-order mark and without error_codes', async () => {
+    const { partner } = cloud.state.world;
+    cloud.state.faults.add({ service: 'entra', fault: { type: 'byte-order-mark' }, remaining: 2 });
+    expect(await createTenantResolver()(partner.domain, localCloud)).toEqual({ ok: true, tenantId: partner.tenantId });
+    expect(await createTenantResolver()('no-such-partner.onmicrosoft.com', localCloud)).toMatchObject({ ok: false, code: 'tenant-not-found' });
+    cloud.state.faults.add({ service: 'entra', fault: { type: 'patch-json', remove: ['error_codes'] }, remaining: 1 });
+    expect(await createTenantResolver()('no-such-partner.onmicrosoft.com', localCloud)).toMatchObject({ ok: false, code: 'tenant-not-found' });
+  });
+
   it('reports a timeout when Entra does not answer in time (AbortSignal.timeout)', async () => {
     cloud.state.faults.add({ service: 'entra', fault: { type: 'delay', ms: 3_000 }, remaining: 1 });
     const started = Date.now();

@@ -4,6 +4,7 @@ import { ClientCertificateCredential, ClientSecretCredential, type TokenCredenti
 import { endpointsFor } from '../../../shared/profiles/clouds';
 import type { Profile } from '../../../shared/profiles/profile';
 import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
+import { readsByteOrderMark } from './byte-order-mark-policy';
 import { pfxToPem } from './pfx';
 import { SamError } from './sam-error';
 
@@ -22,7 +23,7 @@ export interface AppCredential {
 export async function loadAppCredential(profile: Profile, vault: SecretVault): Promise<AppCredential> {
   const { authorityHost } = endpointsFor(profile.cloud);
   // For clouds other than Microsoft's own, @azure/identity must not ask login.microsoftonline.com to validate the host.
-  const identityOptions = { authorityHost, disableInstanceDiscovery: profile.cloud.kind === 'custom' };
+  const identityOptions = { authorityHost, disableInstanceDiscovery: profile.cloud.kind === 'custom', ...readsByteOrderMark };
   if (profile.credential.kind === 'secret') {
     const clientSecret = await vault.get(secretAccounts.clientSecret(profile.id));
     if (!clientSecret) throw new SamError('client-secret-invalid', { reason: 'missing' });

@@ -10,6 +10,18 @@ describe('classifying failures into codes a person can act on', () => {
     expect(classifyError({ errorMessage: 'AADSTS99999: new' })).toMatchObject({ code: 'identity-service-error', detail: { aadsts: 99999 } });
   });
 
+  it('reads the AADSTS number from each documented shape of an Entra error body', () => {
+    const description = 'AADSTS50173: The provided grant has expired due to it being revoked.\r\nTrace ID: 0000aaaa-11bb\r\nCorrelation ID: aaaa0000-bb11\r\nTimestamp: 2016-01-09 02:02:12Z';
+    // msal-node's ServerError, error_codes[0] as a number or a string, even when the description names no AADSTS.
+    expect(classifyError({ name: 'ServerError', errorNo: 50173, errorMessage: 'Error(s): 50173 - Description: grant revoked' }).code).toBe('grant-revoked');
+    expect(classifyError({ name: 'ServerError', errorNo: '700082', errorMessage: 'Error(s): 700082 - Description: expired' }).code).toBe('refresh-token-expired');
+    // An older body without error_codes: the number from the description, whatever lines follow it.
+    expect(classifyError({ name: 'ServerError', errorMessage: `Error(s): Not Available - Timestamp: Not Available - Description: ${description} - Correlation ID: x` })).toMatchObject({ code: 'grant-revoked', detail: { aadsts: 50173 } });
+    // @azure/identity's AuthenticationError, whose list sits in errorResponse.
+    expect(classifyError({ name: 'AuthenticationError', message: 'invalid_client Status code: 401', errorResponse: { error: 'invalid_client', errorDescription: 'The secret expired.', errorCodes: ['7000222'] } }).code).toBe('client-secret-expired');
+    expect(keyVaultError({ name: 'AuthenticationError', message: 'invalid_grant', errorResponse: { errorDescription: description } }).code).toBe('grant-revoked');
+  });
+
   it('recognises network failures, throttling, the keychain and msal state checks', () => {
     expect(classifyError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })).code).toBe('network');
     expect(classifyError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } })).code).toBe('network');

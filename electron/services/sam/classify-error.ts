@@ -26,15 +26,20 @@ const aadstsCodes: ReadonlyArray<readonly [number, SamErrorCode]> = [
 
 const networkCodes = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
 
-/** The AADSTS number in an msal error (error codes array, or "AADSTSnnnn:" in its message). */
+/**
+ * The AADSTS number of an Entra failure, from whichever part of the error carries it: msal-node's ServerError keeps
+ * `error_codes[0]` as `errorNo`, @azure/identity's AuthenticationError keeps the list in `errorResponse`, and either
+ * may be a number or a numeric string. Older bodies have no `error_codes`; then the "AADSTSnnnnn:" the description
+ * starts with (before the `\r\n` lines with the trace id, correlation id and timestamp) names it.
+ */
 export function aadstsNumber(error: unknown): number | null {
-  const candidate = error as { errorCodes?: unknown; errorMessage?: unknown; message?: unknown } | null;
-  const codes = Array.isArray(candidate?.errorCodes) ? candidate.errorCodes : [];
-  for (const code of codes) {
-    const parsed = Number(code);
-    if (Number.isInteger(parsed) && parsed > 0) return parsed;
+  const candidate = error as { errorNo?: unknown; errorCodes?: unknown; errorResponse?: { errorCodes?: unknown; errorDescription?: unknown }; errorMessage?: unknown; message?: unknown } | null;
+  const listed = (codes: unknown): unknown[] => (Array.isArray(codes) ? codes : []);
+  for (const code of [candidate?.errorNo, ...listed(candidate?.errorCodes), ...listed(candidate?.errorResponse?.errorCodes)]) {
+    const parsed = typeof code === 'number' ? code : typeof code === 'string' && /^\s*\d{1,10}\s*$/.test(code) ? Number(code) : Number.NaN;
+    if (Number.isSafeInteger(parsed) && parsed > 0) return parsed;
   }
-  const text = [candidate?.errorMessage, candidate?.message].filter((value): value is string => typeof value === 'string').join(' ');
+  const text = [candidate?.errorMessage, candidate?.message, candidate?.errorResponse?.errorDescription].filter((value): value is string => typeof value === 'string').join(' ');
   const match = /AADSTS(\d{4,8})/.exec(text);
   return match?.[1] ? Number(match[1]) : null;
 }

@@ -3,6 +3,7 @@ import { SecretClient } from '@azure/keyvault-secrets';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { TokenCredential } from '@azure/identity';
 import type { KeyVaultSecretFact } from '../../../shared/health/health-facts';
+import { readsByteOrderMark } from './byte-order-mark-policy';
 import { aadstsNumber, classifyError } from './classify-error';
 import { SamError } from './sam-error';
 
@@ -29,6 +30,7 @@ function client(profile: Profile, credential: TokenCredential): SecretClient {
     // Outside Microsoft's clouds (the local emulators) the challenge names vault.azure.net, not the vault's host.
     disableChallengeResourceVerification: profile.cloud.kind === 'custom',
     retryOptions: { maxRetries: keyVaultTiming.maxRetries, retryDelayInMs: keyVaultTiming.retryDelayMs },
+    ...readsByteOrderMark,
   });
 }
 

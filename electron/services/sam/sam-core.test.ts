@@ -13,6 +13,8 @@ import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
 import type { ConsentProgress } from './consent-steps';
 import { createConsentService, type ConsentDeps } from './consent-service';
 import { decodeJwtClaims } from './jwt-claims';
+import { readRefreshTokenFromKeyVault, writeRefreshTokenToKeyVault } from './key-vault-store';
+import { loadAppCredential } from './app-credential';
 import { retryKeyVaultWrite } from './key-vault-retry';
 import { createTokenService } from './token-service';
 
@@ -229,5 +231,34 @@ describe('access tokens', () => {
     await consented();
     breakIt();
     await expect(tokens().acquire(profile.id)).rejects.toMatchObject({ code });
+  });
+
+  it.each([
+    ['as documented, its description’s trace id, correlation id and timestamp on lines of their own', null],
+    ['without error_codes, as older bodies come', { type: 'patch-json', remove: ['error_codes'] }],
+    ['after a UTF-8 byte-order mark', { type: 'byte-order-mark' }],
+  ] as const)('reads Entra’s error body %s', async (_name, fault) => {
+    await consented();
+    cloud.state.revokedAt.set(admin().id, cloud.state.clock.nowSeconds());
+    if (fault) cloud.state.faults.add({ service: 'entra', method: 'POST', bodyContains: 'grant_type=refresh_token', fault, remaining: 10 });
+    await expect(tokens().acquire(profile.id)).rejects.toMatchObject({ code: 'grant-revoked', detail: { aadsts: 50173 } });
+  });
+
+  it('redeems through answers that start with a UTF-8 byte-order mark: Entra’s tokens, the app’s own sign-in, Key Vault’s secrets', async () => {
+    await consented();
+    cloud.state.faults.add({ service: 'keyvault', fault: { type: 'byte-order-mark' }, remaining: 1_000 });
+    cloud.state.faults.add({ service: 'entra', method: 'POST', fault: { type: 'byte-order-mark' }, remaining: 1_000 });
+    const redeemed = await tokens().acquire(profile.id);
+    expect(redeemed).toMatchObject({ refreshedFrom: 'key-vault', saved: { keyVault: { status: 'saved' }, keychain: { status: 'saved' } } });
+    cloud.state.faults.clear();
+    expect((await vaultClient().getSecret(SECRET_NAME)).value).toBe(await keychain.get(secretAccounts.refreshToken(profile.id)));
+  });
+
+  it('tells a missing secret and a refusal from Key Vault apart after a byte-order mark', async () => {
+    cloud.state.faults.add({ service: 'keyvault', fault: { type: 'byte-order-mark' }, remaining: 1_000 });
+    const credential = (await loadAppCredential(profile, keychain)).keyVaultCredential();
+    expect(await readRefreshTokenFromKeyVault(profile, credential)).toBeNull();
+    cloud.state.keyVaultPermissions.set(servicePrincipalId(cloud.state.world.app.clientId), new Set(['get']));
+    await expect(writeRefreshTokenToKeyVault(profile, credential, '0.Atoken', { user: 'u', tenantId: 't', appId: 'a', obtainedAt: 'now' })).rejects.toMatchObject({ code: 'key-vault-forbidden', detail: { permission: 'set' } });
   });
 });

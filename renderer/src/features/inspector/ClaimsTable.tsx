@@ -1,6 +1,7 @@
 import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { explainClaim } from '../../../../shared/inspector/claim-catalogue';
+import { revealHidden } from '../../../../shared/text/hidden-characters';
 import { CopyButton } from '../../components/CopyButton';
 import { formatClaimValue, rawClaimValue } from './format-claim-value';
 import { useNow } from './use-now';
@@ -33,7 +34,7 @@ export function ClaimsTable({ claims }: { readonly claims: Readonly<Record<strin
         <TableBody>
           {Object.entries(claims).map(([name, value]) => (
             <TableRow key={name} data-claim={name}>
-              <TableCell className={styles.name}>{name}</TableCell>
+              <TableCell className={styles.name}>{revealHidden(name)}</TableCell>
               <TableCell className={styles.value}>
                 <span className={styles.cell}>
                   <span>{formatClaimValue(name, value, language, now)}</span>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { wellKnownIds } from '../../../../shared/inspector/claim-catalogue';
 import type { Inspection } from '../../../../shared/inspector/inspection';
 import { formatDateTime, formatRelativeSeconds } from '../../../../shared/i18n/relative-time';
+import { revealHidden } from '../../../../shared/text/hidden-characters';
 import { CopyButton } from '../../components/CopyButton';
 import { useNow } from './use-now';
 
@@ -81,7 +82,8 @@ export function InspectionSummary({ inspection }: { readonly inspection: Inspect
             <div key={row.key} style={{ display: 'contents' }} data-field={row.key}>
               <dt className={styles.term}>{row.label}</dt>
               <dd className={styles.value}>
-                <span>{row.value}</span>
+                {/* Claim text from the token: hidden characters shown as \u escapes. */}
+                <span>{revealHidden(row.value)}</span>
                 {row.copy ? <CopyButton value={row.copy} name={row.label} /> : null}
               </dd>
             </div>

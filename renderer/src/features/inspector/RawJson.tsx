@@ -1,5 +1,6 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { revealHiddenKeepingLineBreaks } from '../../../../shared/text/hidden-characters';
 import { CopyButton } from '../../components/CopyButton';
 
 const useStyles = makeStyles({
@@ -40,7 +41,8 @@ export function RawJson({ header, payload }: { readonly header: object | null; r
                 <CopyButton value={text} name={part.label} />
               </div>
               <pre className={styles.pre} aria-labelledby={`raw-${part.id}`} data-testid={`raw-${part.id}`} tabIndex={0}>
-                {text}
+                {/* JSON.stringify leaves C1, direction and zero-width characters raw; they are shown as \u escapes. */}
+                {revealHiddenKeepingLineBreaks(text)}
               </pre>
             </div>
           );

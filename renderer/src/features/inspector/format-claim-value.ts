@@ -1,8 +1,17 @@
 import { claimCatalogue, wellKnownIds } from '../../../../shared/inspector/claim-catalogue';
 import { formatDateTime, formatRelativeSeconds } from '../../../../shared/i18n/relative-time';
+import { revealHidden } from '../../../../shared/text/hidden-characters';
 
-/** A claim's value as a person reads it: times as local dates with "3 days ago", lists joined, known ids named. */
+/**
+ * A claim's value as a person reads it: times as local dates with "3 days ago", lists joined, known ids named, and
+ * control, direction-changing and zero-width characters shown as \u escapes, so a spoofed audience or UPN cannot
+ * pass for the real one.
+ */
 export function formatClaimValue(name: string, value: unknown, language: string, nowMs: number): string {
+  return revealHidden(readableClaimValue(name, value, language, nowMs));
+}
+
+function readableClaimValue(name: string, value: unknown, language: string, nowMs: number): string {
   const kind = claimCatalogue[name]?.kind ?? 'text';
   if (kind === 'time' && typeof value === 'number' && Number.isFinite(value)) {
     const iso = new Date(value * 1000).toISOString();

@@ -35,6 +35,8 @@ export const samErrorCodes = [
   'key-vault-failed',
   'keychain-unavailable',
   'certificate-unreadable',
+  'secret-not-bound',
+  'destination-refused',
   'throttled',
   'network',
   'identity-service-error',

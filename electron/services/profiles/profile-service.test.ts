@@ -74,6 +74,8 @@ function makeService(overrides: Partial<ProfileServiceDeps> = {}, dataDirectory 
   });
 }
 
+/** The keychain's secrets, without the binding records kept beside them (secrets/endpoint-bindings.ts). */
+const secretEntries = (): Map<string, string> => new Map([...vault.entries].filter(([account]) => !account.endsWith('-binding')));
 const settingsPath = (): string => join(directory, 'data', PROFILES_FILE_NAME);
 const settingsBytes = (): Promise<string> => readFile(settingsPath(), 'utf8');
 const tick = (): void => {
@@ -121,7 +123,8 @@ describe('creating a profile', () => {
       createdAt: '2025-01-01T00:00:00.000Z',
       updatedAt: '2025-01-01T00:00:00.000Z',
     });
-    expect(vault.entries).toEqual(new Map([[secretAccounts.clientSecret(profile.id), SECRET]]));
+    expect(secretEntries()).toEqual(new Map([[secretAccounts.clientSecret(profile.id), SECRET]]));
+    expect(vault.entries.has(secretAccounts.credentialBinding(profile.id))).toBe(true);
     const bytes = await settingsBytes();
     expect(bytes).not.toContain(SECRET);
     expect(bytes).not.toContain(SECRET.slice(0, 12));
@@ -135,7 +138,7 @@ describe('creating a profile', () => {
   it('keeps a certificate password only in the vault, never in the file', async () => {
     const profile = await created({ credential: { kind: 'certificate', path: certificatePath, thumbprint: THUMBPRINT } }, { certificatePassword: PASSWORD, clientSecret: SECRET });
     // The password is stored exactly as typed; a client secret given for a certificate profile is not stored at all.
-    expect(vault.entries).toEqual(new Map([[secretAccounts.certificatePassword(profile.id), PASSWORD]]));
+    expect(secretEntries()).toEqual(new Map([[secretAccounts.certificatePassword(profile.id), PASSWORD]]));
     const bytes = await settingsBytes();
     expect(bytes).not.toContain(PASSWORD.trim());
     expect(bytes).not.toContain(SECRET);
@@ -341,9 +344,9 @@ describe('updating a profile', () => {
     const { id } = await created();
     const asCertificate = input({ credential: { kind: 'certificate', path: certificatePath, thumbprint: THUMBPRINT } });
     await service.update(id, asCertificate, { certificatePassword: PASSWORD });
-    expect(vault.entries).toEqual(new Map([[secretAccounts.certificatePassword(id), PASSWORD]]));
+    expect(secretEntries()).toEqual(new Map([[secretAccounts.certificatePassword(id), PASSWORD]]));
     await service.update(id, asCertificate, { certificatePassword: null });
-    expect(vault.entries.size).toBe(0);
+    expect(secretEntries().size).toBe(0);
   });
 
   it('looks the tenant up only when it or the cloud changed', async () => {
@@ -363,7 +366,8 @@ describe('updating a profile', () => {
     vault.entries.set(secretAccounts.refreshToken(id), '0.AXYZ-refresh-token');
     expect(await service.update(id, input({ displayName: 'Same app' }), {})).toMatchObject({ ok: true, refreshTokenCleared: false });
     expect(vault.entries.has(secretAccounts.refreshToken(id))).toBe(true);
-    expect(await service.update(id, input({ clientId: '9d2d7b3b-1111-4222-8333-444455556666' }), {})).toMatchObject({ ok: true, refreshTokenCleared: true });
+    // Another app is another identity: its client secret is entered with the change (endpoint-binding.ts).
+    expect(await service.update(id, input({ clientId: '9d2d7b3b-1111-4222-8333-444455556666' }), { clientSecret: SECRET })).toMatchObject({ ok: true, refreshTokenCleared: true });
     expect(vault.entries.has(secretAccounts.refreshToken(id))).toBe(false);
   });
 

@@ -76,7 +76,7 @@ describe('the network client msal-node sends Entra requests through', () => {
 
   it('stops at once when the caller cancels', async () => {
     const cancel = new AbortController();
-    const request = createMsalNetworkClient(cancel.signal).sendPostRequestAsync(`${base}/hangs`, { body: 'x' });
+    const request = createMsalNetworkClient({ signal: cancel.signal }).sendPostRequestAsync(`${base}/hangs`, { body: 'x' });
     setTimeout(() => cancel.abort(), 50);
     const error = await failure(request);
     expect(error.errorMessage).toBe('Request cancelled');

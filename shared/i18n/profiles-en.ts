@@ -100,7 +100,7 @@ export const profilesEn = {
     clientSecret: "Kept in this computer's keychain, never in the settings file or an export. Leave empty to keep the stored secret.",
     clientSecretStored: 'A client secret is stored in the keychain.',
     clientSecretMissing: 'No client secret is stored yet: this profile cannot be used until you enter one.',
-    secretAgain: 'You changed where this profile signs in or which services it calls: enter the secret again to use it there. The refresh token will need a new consent.',
+    secretAgain: "You changed where this profile signs in or which services it calls: enter the client secret (or the certificate's password, if it has one) again. The refresh token will need a new consent.",
     certificatePath: 'A .pem file with the certificate and its private key (or a .pfx/.p12 file) on this computer.',
     thumbprint: 'As shown under Certificates & secrets on the app registration; spaces and colons are removed for you.',
     certificatePassword: "Only if the private key is protected by a password. Kept in this computer's keychain. Leave empty to keep the stored password.",

@@ -97,7 +97,7 @@ export const profilesSv: Strings<typeof profilesEn> = {
     clientSecret: 'Sparas i datorns nyckelring, aldrig i inställningsfilen eller i en export. Lämna tomt för att behålla den sparade hemligheten.',
     clientSecretStored: 'En klienthemlighet finns sparad i nyckelringen.',
     clientSecretMissing: 'Ingen klienthemlighet är sparad ännu: profilen kan inte användas förrän du anger en.',
-    secretAgain: 'Du har ändrat var profilen loggar in eller vilka tjänster den anropar: ange hemligheten igen för att använda den där. Uppdateringstoken behöver ett nytt godkännande.',
+    secretAgain: 'Du har ändrat var profilen loggar in eller vilka tjänster den anropar: ange klienthemligheten (eller certifikatets lösenord, om det har ett) igen. Uppdateringstoken behöver ett nytt godkännande.',
     certificatePath: 'En .pem-fil med certifikatet och dess privata nyckel (eller en .pfx/.p12-fil) på den här datorn.',
     thumbprint: 'Som det visas under Certifikat och hemligheter i appregistreringen; mellanslag och kolon tas bort åt dig.',
     certificatePassword: 'Bara om den privata nyckeln skyddas av ett lösenord. Sparas i datorns nyckelring. Lämna tomt för att behålla det sparade lösenordet.',

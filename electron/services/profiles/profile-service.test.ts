@@ -452,6 +452,17 @@ describe('secrets bound to their endpoints', () => {
     expect(await service.update(id, moved, {})).toMatchObject({ ok: true });
   });
 
+  it('a save that failed at the secret puts the old binding back: the old secret is never bound elsewhere', async () => {
+    const { id } = await created(custom());
+    const moved = input(custom({ authorityHost: 'https://login.attacker.example' }));
+    const set = vault.set.bind(vault);
+    vault.set = async (account, value) => (account === secretAccounts.clientSecret(id) ? Promise.reject(new Error('keychain locked')) : set(account, value));
+    await expect(service.update(id, moved, { clientSecret: 'New~secret.value_abcdefghijklmnopqrstuvwxyz' })).rejects.toMatchObject({ code: 'keychain-failed' });
+    vault.set = set;
+    expect(await service.update(id, moved, {})).toEqual({ ok: false, errors: [rebind] });
+    expect(vault.entries.get(secretAccounts.clientSecret(id))).toBe(SECRET);
+  });
+
   it('gives a copy its original’s binding and no more: new endpoints for the copy need the secret', async () => {
     const original = await created({ ...custom(), ...vault1 });
     consented(original.id);

@@ -181,7 +181,12 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     input: unknown,
     secrets: ProfileSecrets,
     current: StoredState | null,
-  ): Promise<{ ok: true; value: ProfileInput; tenantId: string; endpoints: EndpointBinding; rebind: boolean } | { ok: false; errors: ProfileValidationError[] }> {
+  ): Promise<
+    | { ok: true; value: ProfileInput; tenantId: string; endpoints: EndpointBinding; rebind: false }
+    /** `bound`: the binding the edit moves away from. */
+    | { ok: true; value: ProfileInput; tenantId: string; endpoints: EndpointBinding; rebind: true; bound: Exclude<StoredBinding, null> }
+    | { ok: false; errors: ProfileValidationError[] }
+  > {
     const checked = validateProfileInput(input);
     const errors = checked.ok ? [] : [...checked.errors];
     const kind = checked.ok ? checked.value.credential.kind : credentialKindOf(input);
@@ -208,7 +213,7 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     const endpoints = bindingOf({ ...value, tenantId });
     if (current === null || (current.bound !== 'unreadable' && unboundFields(current.bound, endpoints).length === 0)) return { ok: true, value, tenantId, endpoints, rebind: false };
     const again = secretToEnterAgain(value, secrets, current);
-    return again ? { ok: false, errors: [again] } : { ok: true, value, tenantId, endpoints, rebind: true };
+    return again ? { ok: false, errors: [again] } : { ok: true, value, tenantId, endpoints, rebind: true, bound: current.bound };
   }
 
   /** What is stored for a profile that the rules for editing it read: its secrets' presence and their binding. */
@@ -306,11 +311,17 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
         const existing = findOrThrow(profiles, id);
         const profile = toProfile(id, checked.value, checked.tenantId, existing.createdAt, now().toISOString());
         // The binding first, then the secret, then the file: until all three agree every use is refused, so neither
-        // the old secret nor the new one can reach the other endpoints. A save that failed half-way needs no secret
-        // the second time: the keychain is already bound to where the profile is going.
+        // the old secret nor the new one can reach the other endpoints. A save that failed at the file needs no secret
+        // the second time: the keychain holds the new one, bound to where the profile is going. One that failed at
+        // the secret puts the old binding back, so the old secret is never bound elsewhere.
         if (checked.rebind) await keychain(() => bindings.bindCredential(id, checked.endpoints));
-        // Secrets before the file: if the file cannot be saved, the keychain holds the newer secret the person just typed.
-        await storeSecrets(id, checked.value, secrets);
+        try {
+          // Secrets before the file: if the file cannot be saved, the keychain holds the newer secret just typed.
+          await storeSecrets(id, checked.value, secrets);
+        } catch (error) {
+          if (checked.rebind) await bindings.restoreCredential(id, checked.bound).catch(() => undefined);
+          throw error;
+        }
         await file.write(profiles.map((candidate) => (candidate.id === id ? profile : candidate)));
         await forget(unusedSecretAccounts(id, checked.value, secrets));
         // Refresh tokens belong to the endpoints they were consented for: for other ones they are not used again.

@@ -16,6 +16,8 @@ import { secretAccounts, type SecretVault } from './secret-vault';
  */
 const FORMAT = 'sam-desk-endpoint-binding';
 const recordSchema = z.object({ format: z.literal(FORMAT), version: z.literal(1), endpoints: endpointBindingSchema });
+/** A record that reads as unreadable on purpose: it binds to nothing, so every use and every edit needs the secret. */
+const UNBOUND = JSON.stringify({ format: FORMAT, version: 1, endpoints: null });
 
 /** A record as read: its endpoints, none, or something unreadable (which binds to nothing: it matches no profile). */
 export type StoredBinding = EndpointBinding | 'unreadable' | null;
@@ -52,6 +54,9 @@ export function endpointBindings(vault: SecretVault) {
     },
     tokens: (profileId: string): Promise<StoredBinding> => read(vault, secretAccounts.tokenBinding(profileId)),
     bindCredential: (profileId: string, endpoints: EndpointBinding): Promise<void> => write(vault, secretAccounts.credentialBinding(profileId), endpoints),
+    /** Puts back a binding read before: its endpoints, or a record that binds to nothing as the unreadable one did. */
+    restoreCredential: (profileId: string, previous: Exclude<StoredBinding, null>): Promise<void> =>
+      previous === 'unreadable' ? vault.set(secretAccounts.credentialBinding(profileId), UNBOUND) : write(vault, secretAccounts.credentialBinding(profileId), previous),
     bindTokens: (profileId: string, endpoints: EndpointBinding): Promise<void> => write(vault, secretAccounts.tokenBinding(profileId), endpoints),
     /** True when a token binding was there to delete. */
     unbindTokens: (profileId: string): Promise<boolean> => vault.delete(secretAccounts.tokenBinding(profileId)),

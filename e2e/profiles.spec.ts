@@ -166,6 +166,19 @@ test.describe('connection profiles and consent in browser mode', () => {
       { type: 'first consent (click to saved)', description: `${String(firstConsentMs)} ms` },
       { type: 'reconsent (sign-in to saved)', description: `${String(reconsentMs)} ms` },
     );
+    // Pointing the profile at another sign-in host asks for the client secret again (the stored one stays bound to
+    // where it was entered), before anything is sent.
+    await details.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByTestId('profile-editor');
+    await expect(edit.getByText('A client secret is stored in the keychain.')).toBeVisible();
+    await edit.getByRole('textbox', { name: 'Sign-in host (Entra ID)' }).fill('https://login.attacker.example');
+    await expect(edit.getByText('You changed where this profile signs in or which services it calls')).toBeVisible();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(edit.getByTestId('error-clientSecret')).toContainText('Client secret: you changed where this profile signs in');
+    await edit.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('alertdialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard' }).click();
+    await expect(edit).toHaveCount(0);
+
     // Deleting asks first, and takes the profile's keychain secrets with it.
     await details.getByRole('button', { name: 'Delete' }).click();
     const confirm = page.getByRole('alertdialog', { name: `Delete ${profileName}?` });

@@ -12,6 +12,7 @@ import { createSecureWindow, guardDownloads } from './window';
 import { userDataDirectory } from '../services/app-paths';
 import { defaultServices } from '../services/default-services';
 import { findLocalCloud } from '../services/local-cloud';
+import { isSignInUrl } from '../security/external-links';
 
 /** The Electron shell: lifecycle, single instance, the app:// origin, the window and the IPC bridge. */
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -38,10 +39,11 @@ if (deepLinks) {
   void app.whenReady().then(() => {
     serveRenderer(rendererDir);
     guardDownloads(session.defaultSession);
-    // The sign-in page opens in the system browser (https only); the window also offers "Copy sign-in link".
+    // The sign-in page opens in the system browser, only on the profile's bound sign-in host; the window also offers
+    // "Copy sign-in link".
     const services = defaultServices(
-      (url) => {
-        if (url.startsWith('https://')) void shell.openExternal(url);
+      (url, signInOrigins) => {
+        if (isSignInUrl(url, signInOrigins)) void shell.openExternal(url);
       },
       process.env,
       (url, redirectUri) => void openSignInWindow(url, redirectUri, mainWindow),

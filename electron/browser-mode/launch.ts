@@ -8,7 +8,7 @@ import { findLocalCloud } from '../services/local-cloud';
 import { defaultServices } from '../services/default-services';
 import { envLanguage } from '../services/env-language';
 import { hasNetworkInterface } from '../services/network-interfaces';
-import { openInSystemBrowser } from '../services/system-browser';
+import { openInSystemBrowser, openSignInPage } from '../services/system-browser';
 import { startBrowserModeServer } from './server';
 
 /**
@@ -36,7 +36,7 @@ const composition = compose({
   cloud: localCloud.kind === 'local' ? 'local' : 'microsoft',
   isOnline: hasNetworkInterface,
   logger,
-  services: defaultServices(openInSystemBrowser),
+  services: defaultServices(openSignInPage),
   language: envLanguage(process.env),
 });
 const server = await startBrowserModeServer({

@@ -45,7 +45,7 @@ export async function customersCommand(kind: 'customers' | 'users', args: Parsed
   try {
     const profile = await requireProfile(args, io, t, kind);
     if (typeof profile === 'number') return profile;
-    const client = partnerCenterClientFor(profile, services.tokens, () => locales[language]);
+    const client = await partnerCenterClientFor(profile, services, () => locales[language]);
     const format = args.flags.has('json') ? 'json' : args.flags.has('csv') ? 'csv' : 'text';
     if (kind === 'customers') {
       const customers = await syncCustomers<Customer>({ client, now: () => io.now() });

@@ -20,8 +20,8 @@ const io: CliIo = {
 };
 
 async function loadServices(): Promise<SamDeskServices> {
-  const [{ defaultServices }, { openInSystemBrowser }] = await Promise.all([import('../services/default-services'), import('../services/system-browser')]);
-  return defaultServices(openInSystemBrowser, process.env);
+  const [{ defaultServices }, { openSignInPage }] = await Promise.all([import('../services/default-services'), import('../services/system-browser')]);
+  return defaultServices(openSignInPage, process.env);
 }
 
 process.exitCode = await runCli(process.argv.slice(2), io, readPackageVersion(new URL('../../package.json', import.meta.url)));

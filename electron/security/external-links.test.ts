@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl } from './external-links';
+import { isAllowedExternalUrl, isSignInUrl } from './external-links';
 
 describe('external link allow-list', () => {
   it('opens Microsoft documentation and portals over https only', () => {
@@ -19,6 +19,16 @@ describe('external link allow-list', () => {
       'not a url',
     ]) {
       expect(isAllowedExternalUrl(url), url).toBe(false);
+    }
+  });
+});
+
+describe('a consent sign-in link', () => {
+  it("opens only on the profile's bound sign-in host", () => {
+    const origins = ['https://localhost:47301'];
+    expect(isSignInUrl('https://localhost:47301/tenant/oauth2/v2.0/authorize?client_id=x', origins)).toBe(true);
+    for (const url of ['https://127.0.0.1:47301/tenant/oauth2/v2.0/authorize', 'https://evil.example/tenant/oauth2/v2.0/authorize', 'http://localhost:47301/', 'https://me@localhost:47301/', 'javascript:alert(1)']) {
+      expect(isSignInUrl(url, origins), url).toBe(false);
     }
   });
 });

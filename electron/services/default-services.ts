@@ -7,7 +7,7 @@ import { createKeychain } from './secrets/keychain';
 
 /** The services as the app and the CLI run them: the settings folder, the OS keychain, the admin's language. */
 export function defaultServices(
-  openBrowser: (url: string) => void,
+  openBrowser: (url: string, signInOrigins: readonly string[]) => void,
   env: Readonly<Record<string, string | undefined>> = process.env,
   openSignInWindow?: (url: string, redirectUri: string) => void,
 ): SamDeskServices {

@@ -39,7 +39,8 @@ export interface SamDeskServices {
 export interface SamDeskServicesDeps {
   readonly userDataDirectory: string;
   readonly vault: SecretVault;
-  readonly openBrowser: (url: string) => void;
+  /** Opens a consent's sign-in page; `signInOrigins` are the profile's bound sign-in host and its aliases. */
+  readonly openBrowser: (url: string, signInOrigins: readonly string[]) => void;
   readonly openSignInWindow?: (url: string, redirectUri: string) => void;
   readonly now: () => Date;
   readonly loopbackPages: { readonly success: string; readonly failure: string };

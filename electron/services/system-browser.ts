@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { isSignInUrl } from '../security/external-links';
 
 /**
  * Opens an http(s) address in the default browser without Electron (browser mode and the CLI). Only http(s) URLs
@@ -11,4 +12,9 @@ export function openInSystemBrowser(url: string, platform: NodeJS.Platform = pro
   const child = spawn(command, args, { stdio: 'ignore', detached: true });
   child.on('error', () => undefined);
   child.unref();
+}
+
+/** Opens a consent's sign-in page, only when it is on the profile's bound sign-in host (external-links.ts). */
+export function openSignInPage(url: string, signInOrigins: readonly string[], platform: NodeJS.Platform = process.platform): void {
+  if (isSignInUrl(url, signInOrigins)) openInSystemBrowser(url, platform);
 }

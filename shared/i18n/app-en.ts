@@ -41,7 +41,7 @@ export const appEn = {
     savedProfile: '{{name}} was saved.',
     duplicated: '{{name}} was created as a copy.',
     removed: '{{name}} was deleted.',
-    refreshTokenCleared: 'The partner tenant, app or cloud changed, so the stored refresh token was deleted. Consent again to get a new one.',
+    refreshTokenCleared: 'The sign-in host, partner tenant, app or a service address changed, so the refresh token consented for the old ones is no longer used (the keychain’s copy was deleted). Consent again to get a new one.',
     clientSecretNewHint: "Kept in this computer's keychain, never in the settings file or an export.",
     certificatePasswordNewHint: "Only if the private key is protected by a password. Kept in this computer's keychain.",
     portNumberLabel: 'Port number',

@@ -43,7 +43,7 @@ export const appSv: Strings<typeof appEn> = {
     savedProfile: '{{name}} sparades.',
     duplicated: '{{name}} skapades som en kopia.',
     removed: '{{name}} togs bort.',
-    refreshTokenCleared: 'Partnerklientorganisationen, appen eller molnet ändrades, så den sparade uppdateringstoken togs bort. Ge medgivande igen för att få en ny.',
+    refreshTokenCleared: 'Inloggningsvärden, partnerklientorganisationen, appen eller en tjänsteadress ändrades, så uppdateringstoken som godkändes för de gamla används inte längre (kopian i nyckelringen togs bort). Ge medgivande igen för att få en ny.',
     clientSecretNewHint: 'Sparas i datorns nyckelring, aldrig i inställningsfilen eller i en export.',
     certificatePasswordNewHint: 'Bara om den privata nyckeln skyddas av ett lösenord. Sparas i datorns nyckelring.',
     portNumberLabel: 'Portnummer',

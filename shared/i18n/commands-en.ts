@@ -36,7 +36,7 @@ export const commandsEn = {
   created: 'Created profile {{name}} ({{id}}).',
   updated: 'Updated profile {{name}}.',
   removed: 'Removed profile {{name}}.',
-  refreshTokenCleared: 'The stored refresh token was removed because the tenant, app or cloud changed: run "sam-desk consent" again.',
+  refreshTokenCleared: 'The refresh token consented for the old sign-in host, tenant, app or service addresses is no longer used (the keychain’s copy was removed): run "sam-desk consent" again.',
   imported: 'Imported {{imported}} profile(s), rejected {{rejected}}.',
   noProfiles: 'No profiles yet. Create one with "sam-desk profile add".',
   signInLink: 'Sign in with MFA as a partner admin at:',

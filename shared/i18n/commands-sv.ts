@@ -39,7 +39,7 @@ export const commandsSv: Strings<typeof commandsEn> = {
   created: 'Skapade profilen {{name}} ({{id}}).',
   updated: 'Uppdaterade profilen {{name}}.',
   removed: 'Tog bort profilen {{name}}.',
-  refreshTokenCleared: 'Den sparade uppdateringstoken togs bort eftersom klientorganisation, app eller moln ändrades: kör "sam-desk consent" igen.',
+  refreshTokenCleared: 'Uppdateringstoken som godkändes för den gamla inloggningsvärden, klientorganisationen, appen eller tjänsteadresserna används inte längre (kopian i nyckelringen togs bort): kör "sam-desk consent" igen.',
   imported: 'Importerade {{imported}} profil(er), avvisade {{rejected}}.',
   noProfiles: 'Inga profiler ännu. Skapa en med "sam-desk profile add".',
   signInLink: 'Logga in med MFA som partneradministratör på:',

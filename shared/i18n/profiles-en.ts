@@ -19,7 +19,11 @@ export const profilesEn = {
     thumbprint: 'Certificate thumbprint: enter the 40 hexadecimal characters shown for the certificate under Certificates & secrets on the app registration.',
     clientSecret: "Client secret: paste the secret's Value from Certificates & secrets on the app registration. It is kept in this computer's keychain, never in the settings file.",
     clientSecretIsId: "Client secret: this is the secret's ID (a GUID), not its value. Copy the Value column under Certificates & secrets; if the value is hidden, create a new secret.",
+    clientSecretRebind:
+      'Client secret: you changed where this profile signs in or which services it calls (sign-in host, tenant, application ID, Partner Center, Microsoft Graph or Key Vault). Enter the client secret again: the stored one stays bound to the old addresses. Then consent again.',
     certificatePassword: "Certificate password: enter the password that protects the certificate's private key, or leave it empty if the key has none.",
+    certificatePasswordRebind:
+      "Certificate password: you changed where this profile signs in or which services it calls. Enter the certificate's password again: the stored one stays bound to the old addresses. Then consent again.",
     keyVault: 'Key Vault: enter the vault URL and the secret name, or stop using Key Vault for this profile.',
     vaultUrl: "Key Vault URL: enter the Vault URI from the vault's Overview page in the Azure portal, such as https://contoso-sam.vault.azure.net/.",
     vaultUrlCloud: "Key Vault URL: in this profile's cloud the address must look like {{example}}: the Vault URI from the vault's Overview page, with a valid vault name and nothing after the host.",
@@ -96,6 +100,7 @@ export const profilesEn = {
     clientSecret: "Kept in this computer's keychain, never in the settings file or an export. Leave empty to keep the stored secret.",
     clientSecretStored: 'A client secret is stored in the keychain.',
     clientSecretMissing: 'No client secret is stored yet: this profile cannot be used until you enter one.',
+    secretAgain: "You changed where this profile signs in or which services it calls: enter the client secret (or the certificate's password, if it has one) again. The refresh token will need a new consent.",
     certificatePath: 'A .pem file with the certificate and its private key (or a .pfx/.p12 file) on this computer.',
     thumbprint: 'As shown under Certificates & secrets on the app registration; spaces and colons are removed for you.',
     certificatePassword: "Only if the private key is protected by a password. Kept in this computer's keychain. Leave empty to keep the stored password.",

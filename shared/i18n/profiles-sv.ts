@@ -16,7 +16,11 @@ export const profilesSv: Strings<typeof profilesEn> = {
     thumbprint: 'Certifikatets tumavtryck: ange de 40 hexadecimala tecken som visas för certifikatet under Certifikat och hemligheter i appregistreringen.',
     clientSecret: 'Klienthemlighet: klistra in hemlighetens värde från Certifikat och hemligheter i appregistreringen. Den sparas i datorns nyckelring, aldrig i inställningsfilen.',
     clientSecretIsId: 'Klienthemlighet: detta är hemlighetens ID (ett GUID), inte dess värde. Kopiera kolumnen Värde under Certifikat och hemligheter; om värdet är dolt skapar du en ny hemlighet.',
+    clientSecretRebind:
+      'Klienthemlighet: du har ändrat var profilen loggar in eller vilka tjänster den anropar (inloggningsvärd, klientorganisation, program-ID, Partner Center, Microsoft Graph eller Key Vault). Ange klienthemligheten igen: den sparade är bunden till de gamla adresserna. Godkänn sedan på nytt.',
     certificatePassword: 'Certifikatlösenord: ange lösenordet som skyddar certifikatets privata nyckel, eller lämna fältet tomt om nyckeln saknar lösenord.',
+    certificatePasswordRebind:
+      'Certifikatlösenord: du har ändrat var profilen loggar in eller vilka tjänster den anropar. Ange certifikatets lösenord igen: det sparade är bundet till de gamla adresserna. Godkänn sedan på nytt.',
     keyVault: 'Key Vault: ange valvets URL och hemlighetens namn, eller sluta använda Key Vault för den här profilen.',
     vaultUrl: 'Key Vault-URL: ange valvets URI från valvets översiktssida i Azure-portalen, till exempel https://contoso-sam.vault.azure.net/.',
     vaultUrlCloud: 'Key Vault-URL: i profilens moln måste adressen se ut som {{example}}: valvets URI från översiktssidan, med ett giltigt valvnamn och inget efter värdnamnet.',
@@ -93,6 +97,7 @@ export const profilesSv: Strings<typeof profilesEn> = {
     clientSecret: 'Sparas i datorns nyckelring, aldrig i inställningsfilen eller i en export. Lämna tomt för att behålla den sparade hemligheten.',
     clientSecretStored: 'En klienthemlighet finns sparad i nyckelringen.',
     clientSecretMissing: 'Ingen klienthemlighet är sparad ännu: profilen kan inte användas förrän du anger en.',
+    secretAgain: 'Du har ändrat var profilen loggar in eller vilka tjänster den anropar: ange klienthemligheten (eller certifikatets lösenord, om det har ett) igen. Uppdateringstoken behöver ett nytt godkännande.',
     certificatePath: 'En .pem-fil med certifikatet och dess privata nyckel (eller en .pfx/.p12-fil) på den här datorn.',
     thumbprint: 'Som det visas under Certifikat och hemligheter i appregistreringen; mellanslag och kolon tas bort åt dig.',
     certificatePassword: 'Bara om den privata nyckeln skyddas av ett lösenord. Sparas i datorns nyckelring. Lämna tomt för att behålla det sparade lösenordet.',

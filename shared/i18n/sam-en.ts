@@ -52,6 +52,14 @@ export const samEn = {
     'key-vault-secret-disabled': { message: 'The current version of the Key Vault secret is disabled, so it cannot be read.', remedy: 'Enable it: Enable on the profile’s token health page, or sam-desk keyvault enable --profile=<profile>.' },
     'keychain-unavailable': { message: 'The OS keychain is not available.', remedy: 'Unlock your keychain (on Linux, start gnome-keyring or KWallet) and retry.' },
     'certificate-unreadable': { message: 'The certificate could not be used ({{reason}}).', remedy: 'Use a PEM file with the certificate and its private key, or a PFX file with its password saved in the profile, and check the thumbprint matches.' },
+    'secret-not-bound': {
+      message: 'This profile’s sign-in host, tenant, app or a service address is not the one its client secret (or certificate password) was saved for, for example because the settings file was changed outside SAM Desk. Nothing was sent.',
+      remedy: 'Open the profile, check its addresses, and enter the client secret (or certificate password) again, then consent again.',
+    },
+    'destination-refused': {
+      message: 'SAM Desk refused to send a secret or token to an address other than the ones this profile’s secret was entered for and its refresh token consented for.',
+      remedy: 'Check the profile’s addresses. To use new ones, edit the profile, enter the client secret again, then consent again.',
+    },
     throttled: { message: 'The service is throttling requests.', remedy: 'Wait a minute and retry.' },
     network: { message: 'The Microsoft service could not be reached.', remedy: 'Check the network connection (and proxy), then retry.' },
     'identity-service-error': { message: 'Entra ID or a Microsoft service returned an unexpected error.', remedy: 'Retry; if it persists, look the code up at https://login.microsoftonline.com/error.' },

@@ -55,6 +55,14 @@ export const samSv: Strings<typeof samEn> = {
     'key-vault-secret-disabled': { message: 'Den aktuella versionen av hemligheten i Key Vault är inaktiverad, så den kan inte läsas.', remedy: 'Aktivera den: Aktivera på profilens sida för tokenhälsa, eller sam-desk keyvault enable --profile=<profil>.' },
     'keychain-unavailable': { message: 'Operativsystemets nyckelring är inte tillgänglig.', remedy: 'Lås upp nyckelringen (på Linux, starta gnome-keyring eller KWallet) och försök igen.' },
     'certificate-unreadable': { message: 'Certifikatet kunde inte användas ({{reason}}).', remedy: 'Använd en PEM-fil med certifikatet och dess privata nyckel, eller en PFX-fil med lösenordet sparat i profilen, och kontrollera att tumavtrycket stämmer.' },
+    'secret-not-bound': {
+      message: 'Profilens inloggningsvärd, klientorganisation, app eller en tjänsteadress är inte den som dess klienthemlighet (eller certifikatlösenord) sparades för, till exempel för att inställningsfilen ändrats utanför SAM Desk. Inget skickades.',
+      remedy: 'Öppna profilen, kontrollera adresserna och ange klienthemligheten (eller certifikatlösenordet) igen, och godkänn sedan på nytt.',
+    },
+    'destination-refused': {
+      message: 'SAM Desk vägrade skicka en hemlighet eller token till en annan adress än dem som profilens hemlighet angavs för och dess uppdateringstoken godkändes för.',
+      remedy: 'Kontrollera profilens adresser. För att använda nya: redigera profilen, ange klienthemligheten igen och godkänn sedan på nytt.',
+    },
     throttled: { message: 'Tjänsten begränsar antalet anrop.', remedy: 'Vänta en minut och försök igen.' },
     network: { message: 'Microsofts tjänst kunde inte nås.', remedy: 'Kontrollera nätverksanslutningen (och proxyn) och försök igen.' },
     'identity-service-error': { message: 'Entra ID eller en Microsoft-tjänst returnerade ett oväntat fel.', remedy: 'Försök igen; om det kvarstår, slå upp koden på https://login.microsoftonline.com/error.' },

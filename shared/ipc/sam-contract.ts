@@ -62,6 +62,8 @@ export const samMethods = {
     response: saveResultSchema,
   },
   'profiles.update': {
+    // An input pointing the profile at other endpoints must carry the client secret (or certificate password) again:
+    // stored secrets are bound to where they were entered (shared/profiles/endpoint-binding.ts).
     request: z.object({ id: profileIdSchema, input: z.unknown(), secrets: secretsSchema }).strict(),
     response: saveResultSchema,
   },

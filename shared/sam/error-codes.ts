@@ -37,6 +37,8 @@ export const samErrorCodes = [
   'key-vault-secret-disabled',
   'keychain-unavailable',
   'certificate-unreadable',
+  'secret-not-bound',
+  'destination-refused',
   'throttled',
   'network',
   'identity-service-error',

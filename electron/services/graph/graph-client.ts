@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { assertDestination } from '../sam/destination-guard';
 import { applicationSchema, graphErrorSchema, type GraphApplication } from './application-schema';
 
 /**
@@ -34,7 +35,11 @@ export class GraphReadError extends Error {
 }
 
 export interface GraphReadOptions {
-  /** Graph's base without /v1.0, e.g. https://graph.microsoft.com. */
+  /**
+   * Graph's base without /v1.0, e.g. https://graph.microsoft.com: the one the app credential is bound to (its verified
+   * endpoints, app-credential.ts), since the app-only token goes there. The request is held to its origin and follows
+   * no redirect.
+   */
   readonly graphUrl: string;
   readonly accessToken: string;
   readonly appId: string;
@@ -49,9 +54,11 @@ export async function readApplication(options: GraphReadOptions): Promise<GraphA
   // The id goes into the URL's key segment: only a GUID may, so nothing can break out of the quotes.
   if (!GUID.test(options.appId)) throw new GraphReadError('not-found', 0);
   const url = `${options.graphUrl.replace(/\/+$/, '')}/v1.0/applications(appId='${options.appId.toLowerCase()}')?$select=${SELECT}`;
+  assertDestination(url, [new URL(options.graphUrl).origin], 'graph');
   let response: Response;
   try {
     response = await (options.fetch ?? fetch)(url, {
+      redirect: 'error',
       headers: { authorization: `Bearer ${options.accessToken}`, accept: 'application/json', 'client-request-id': randomUUID() },
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
     });

@@ -1,5 +1,4 @@
 import type { CredentialExpiryFact } from '../../../shared/health/health-facts';
-import { endpointsFor } from '../../../shared/profiles/clouds';
 import type { Profile } from '../../../shared/profiles/profile';
 import { readApplication, GraphReadError } from '../graph/graph-client';
 import { acquireGraphToken } from '../graph/graph-token';
@@ -27,7 +26,8 @@ export type CredentialExpiryReading =
 const UNREACHED = new Set(['network', 'throttled']);
 
 export async function readCredentialExpiry(profile: Profile, credential: AppCredential, now: Date, options: { readonly fetch?: typeof fetch } = {}): Promise<CredentialExpiryReading> {
-  const { graphUrl } = endpointsFor(profile.cloud);
+  // The Graph the credential was verified for (app-credential.ts), not an address read anew: the app-only token goes there.
+  const { graphUrl } = credential.endpoints;
   if (graphUrl === null) return { outcome: 'not-asked' };
   const kind = profile.credential.kind;
   let accessToken: string;

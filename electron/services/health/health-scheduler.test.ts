@@ -7,6 +7,7 @@ import { assessHealth } from '../../../shared/health/assess-health';
 import type { HealthFacts } from '../../../shared/health/health-facts';
 import { memoryVault } from '../../testing/memory-vault';
 import { createSamDeskServices } from '../sam-desk-services';
+import { bindConsentedTokens } from '../sam/bound-endpoints';
 import { secretAccounts } from '../secrets/secret-vault';
 import type { HealthEntry } from './health-service';
 import { startHealthScheduler, worsened } from './health-scheduler';
@@ -70,6 +71,8 @@ describe('the scheduled health check', () => {
     if (!created.ok) throw new Error('profile not created');
     const profileId = created.profile.id;
     await vault.set(secretAccounts.refreshToken(profileId), 'a refresh token');
+    // As a consent leaves it: the token belongs to the endpoints it was consented for.
+    await bindConsentedTokens(created.profile, vault);
     // A token redeemed today, then never used: nothing about it changes but the date. Its sign-in host answers nothing,
     // so every check's probe is offline: unknown, until the calendar alone makes it expiring, then dead.
     await services.health.facts.update(profileId, (current) => ({ ...current, tokenIssuedAt: { value: new Date(clock).toISOString(), at: new Date(clock).toISOString() } }));

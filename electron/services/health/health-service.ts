@@ -2,14 +2,15 @@ import { assessHealth } from '../../../shared/health/assess-health';
 import type { AccessTokenFact, HealthFacts, Learned, ProbeResult } from '../../../shared/health/health-facts';
 import type { HealthAssessment } from '../../../shared/health/health-state';
 import { inspectToken } from '../../../shared/inspector/inspect';
-import { endpointsFor } from '../../../shared/profiles/clouds';
+import type { EndpointBinding } from '../../../shared/profiles/endpoint-binding';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { AuditLog } from '../audit/audit-log';
 import { createPartnerCenterClient } from '../partner-center/partner-center-client';
 import { loadAppCredential } from '../sam/app-credential';
+import { verifyEndpoints } from '../sam/bound-endpoints';
 import { classifyError } from '../sam/classify-error';
 import type { ConsentProgress } from '../sam/consent-steps';
-import type { SamError } from '../sam/sam-error';
+import { SamError } from '../sam/sam-error';
 import type { SaveOutcome } from '../sam/refresh-token-store';
 import type { AccessToken, TokenService } from '../sam/token-service';
 import type { SecretVault } from '../secrets/secret-vault';
@@ -105,10 +106,14 @@ export function createHealthService(deps: HealthDeps) {
     return { profileId: profile.id, displayName: profile.displayName, facts: known, assessment: assessHealth(known, { now: deps.now(), expiringThresholdDays }) };
   }
 
-  /** Probes Partner Center with the access token held in memory (never redeeming for it): GET /customers?size=1. */
-  async function probe(profile: Profile, token: AccessToken): Promise<ProbeResult> {
+  /**
+   * Probes Partner Center with the access token held in memory (never redeeming for it): GET /customers?size=1, at the
+   * Partner Center the profile's binding was just verified for.
+   */
+  async function probe(endpoints: EndpointBinding, token: AccessToken): Promise<ProbeResult> {
     const client = createPartnerCenterClient({
-      baseUrl: endpointsFor(profile.cloud).partnerCenterUrl,
+      baseUrl: endpoints.partnerCenterUrl,
+      boundOrigins: [new URL(endpoints.partnerCenterUrl).origin],
       accessToken: async () => token.token,
       locale: () => 'en-US',
       retry: { maxAttempts: 2, baseDelayMs: 250, maxDelayMs: 1_000, maxRetryAfterMs: 2_000 },
@@ -220,6 +225,9 @@ export function createHealthService(deps: HealthDeps) {
           refreshError = classifyError(error);
         }
       }
+      // A profile outside its binding (changed behind SAM Desk's back) is told so, and nothing of it is sent anywhere.
+      const verified = await verifyEndpoints(profile, deps.vault).catch((error: unknown) => classifyError(error));
+      const bindingError = verified instanceof SamError ? { code: verified.code, detail: verified.detail } : null;
       const reading = await readTokenStores(profile, deps.vault, () => null);
       const credential = await loadAppCredential(profile, deps.vault).catch(() => null);
       // A certificate is on this computer, so its expiry is known without asking anyone; a secret's only the app
@@ -230,14 +238,14 @@ export function createHealthService(deps: HealthDeps) {
       // Entra just issued a Graph token with the app's credential: an earlier refusal of that credential is over.
       const credentialAccepted = expiry.outcome === 'read' || expiry.outcome === 'graph-failed';
       const token = await tokens.peek(profileId);
-      const probeResult = token ? await probe(profile, token) : null;
+      const probeResult = token && !(verified instanceof SamError) ? await probe(verified.endpoints, token) : null;
       const offline = unreachable(reading.error) || unreachable(refreshError) || (probeResult !== null && !probeResult.ok && UNREACHABLE.has(probeResult.error));
       const newestVersionAt = reading.versions?.find((version) => version.enabled)?.createdAt ?? null;
       const updated = await facts.update(profileId, (current) => {
         const credentialExpiry = nextCredentialExpiry(profile, current.credentialExpiry?.value, certificateExpiresAt, expiry);
         // Learned now when found out now; a fact kept from before (Graph unreachable) keeps the time it was learned.
         const credentialFact = credentialExpiry === undefined ? undefined : credentialExpiry === current.credentialExpiry?.value ? current.credentialExpiry : learned(credentialExpiry);
-        const lastError = reading.error && !unreachable(reading.error) ? reading.error : expiryError;
+        const lastError = bindingError ?? (reading.error && !unreachable(reading.error) ? reading.error : expiryError);
         const refusalOver = credentialAccepted && current.lastError !== undefined && CREDENTIAL_REFUSED.has(current.lastError.value.code);
         // The vault holds the keychain's token again (written meanwhile, by the retry or by hand): nothing is pending.
         const writeSettled = reading.stores.sameToken === true || (reading.secret?.status === 'current' && reading.stores.keychain !== 'present');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { assertDestination } from '../sam/destination-guard';
 import { SamError } from '../sam/sam-error';
 import { defaultRetryPolicy, isRetriableStatus, retryDelayMs, type RetryPolicy } from './retry-policy';
 
@@ -14,6 +15,11 @@ import { defaultRetryPolicy, isRetriableStatus, retryDelayMs, type RetryPolicy }
 export interface PartnerCenterClientOptions {
   /** The API base without /v1, e.g. https://api.partnercenter.microsoft.com. */
   readonly baseUrl: string;
+  /**
+   * Where the access tokens may go: the Partner Center origin the profile's tokens are bound to (client-for-profile.ts).
+   * Checked right before every request; absent only for a client given a token of its own making.
+   */
+  readonly boundOrigins?: readonly string[];
   /** An access token for Partner Center; `refresh` asks for a new one (after a 401). */
   readonly accessToken: (refresh: boolean) => Promise<string>;
   /** The UI language as a locale, sent as X-Locale (e.g. en-US, sv-SE). */
@@ -93,6 +99,7 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
       const token = await accessToken(refreshNext, init.signal);
       refreshNext = false;
       let response: Response;
+      if (options.boundOrigins) assertDestination(`${base}${path}`, options.boundOrigins, 'partner-center');
       try {
         const timeout = AbortSignal.timeout(options.timeoutMs ?? 60_000);
         response = await doFetch(`${base}${path}`, {
@@ -107,6 +114,8 @@ export function createPartnerCenterClient(options: PartnerCenterClientOptions) {
             ...init.headers,
           },
           signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+          // A bearer token is not carried to wherever a Location header points.
+          redirect: 'error',
         });
       } catch (error) {
         if (init.signal?.aborted) throw new SamError('cancelled');

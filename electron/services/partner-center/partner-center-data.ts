@@ -89,7 +89,7 @@ export function createPartnerCenterData(deps: PartnerCenterDataDeps) {
 
   async function clientOf(profileId: string, language: Language | undefined) {
     const profile = await deps.getProfile(profileId);
-    return partnerCenterClientFor(profile, deps.tokens, () => locales[language ?? deps.defaultLanguage], deps.clientTiming);
+    return partnerCenterClientFor(profile, deps, () => locales[language ?? deps.defaultLanguage], deps.clientTiming);
   }
 
   function cancel(key: string): boolean {

@@ -74,6 +74,8 @@ function makeService(overrides: Partial<ProfileServiceDeps> = {}, dataDirectory 
   });
 }
 
+/** The keychain's secrets, without the binding records kept beside them (secrets/endpoint-bindings.ts). */
+const secretEntries = (): Map<string, string> => new Map([...vault.entries].filter(([account]) => !account.endsWith('-binding')));
 const settingsPath = (): string => join(directory, 'data', PROFILES_FILE_NAME);
 const settingsBytes = (): Promise<string> => readFile(settingsPath(), 'utf8');
 const tick = (): void => {
@@ -121,7 +123,8 @@ describe('creating a profile', () => {
       createdAt: '2025-01-01T00:00:00.000Z',
       updatedAt: '2025-01-01T00:00:00.000Z',
     });
-    expect(vault.entries).toEqual(new Map([[secretAccounts.clientSecret(profile.id), SECRET]]));
+    expect(secretEntries()).toEqual(new Map([[secretAccounts.clientSecret(profile.id), SECRET]]));
+    expect(vault.entries.has(secretAccounts.credentialBinding(profile.id))).toBe(true);
     const bytes = await settingsBytes();
     expect(bytes).not.toContain(SECRET);
     expect(bytes).not.toContain(SECRET.slice(0, 12));
@@ -135,7 +138,7 @@ describe('creating a profile', () => {
   it('keeps a certificate password only in the vault, never in the file', async () => {
     const profile = await created({ credential: { kind: 'certificate', path: certificatePath, thumbprint: THUMBPRINT } }, { certificatePassword: PASSWORD, clientSecret: SECRET });
     // The password is stored exactly as typed; a client secret given for a certificate profile is not stored at all.
-    expect(vault.entries).toEqual(new Map([[secretAccounts.certificatePassword(profile.id), PASSWORD]]));
+    expect(secretEntries()).toEqual(new Map([[secretAccounts.certificatePassword(profile.id), PASSWORD]]));
     const bytes = await settingsBytes();
     expect(bytes).not.toContain(PASSWORD.trim());
     expect(bytes).not.toContain(SECRET);
@@ -341,9 +344,9 @@ describe('updating a profile', () => {
     const { id } = await created();
     const asCertificate = input({ credential: { kind: 'certificate', path: certificatePath, thumbprint: THUMBPRINT } });
     await service.update(id, asCertificate, { certificatePassword: PASSWORD });
-    expect(vault.entries).toEqual(new Map([[secretAccounts.certificatePassword(id), PASSWORD]]));
+    expect(secretEntries()).toEqual(new Map([[secretAccounts.certificatePassword(id), PASSWORD]]));
     await service.update(id, asCertificate, { certificatePassword: null });
-    expect(vault.entries.size).toBe(0);
+    expect(secretEntries().size).toBe(0);
   });
 
   it('looks the tenant up only when it or the cloud changed', async () => {
@@ -363,7 +366,8 @@ describe('updating a profile', () => {
     vault.entries.set(secretAccounts.refreshToken(id), '0.AXYZ-refresh-token');
     expect(await service.update(id, input({ displayName: 'Same app' }), {})).toMatchObject({ ok: true, refreshTokenCleared: false });
     expect(vault.entries.has(secretAccounts.refreshToken(id))).toBe(true);
-    expect(await service.update(id, input({ clientId: '9d2d7b3b-1111-4222-8333-444455556666' }), {})).toMatchObject({ ok: true, refreshTokenCleared: true });
+    // Another app is another identity: its client secret is entered with the change (endpoint-binding.ts).
+    expect(await service.update(id, input({ clientId: '9d2d7b3b-1111-4222-8333-444455556666' }), { clientSecret: SECRET })).toMatchObject({ ok: true, refreshTokenCleared: true });
     expect(vault.entries.has(secretAccounts.refreshToken(id))).toBe(false);
   });
 
@@ -371,6 +375,102 @@ describe('updating a profile', () => {
     const error = await service.update('00000000-0000-4000-8000-000000000000', input(), { clientSecret: SECRET }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProfileError);
     expect(error).toMatchObject({ code: 'not-found', messageKey: 'profiles.errors.notFound' });
+  });
+});
+
+describe('secrets bound to their endpoints', () => {
+  const CUSTOM = { kind: 'custom', authorityHost: 'https://login.example.com', partnerCenterUrl: 'https://api.example.com', keyVaultSuffix: 'vault.example.com', graphUrl: 'https://graph.example.com' };
+  const custom = (changes: Record<string, string> = {}) => ({ cloud: { ...CUSTOM, ...changes } });
+  const vault1 = { keyVault: { vaultUrl: 'https://contoso.vault.example.com/', secretName: 'SAM', access: 'app' } };
+  const rebind: ProfileValidationError = { field: 'clientSecret', messageKey: 'profiles.validation.clientSecretRebind' };
+  const consented = (id: string): void => {
+    vault.entries.set(secretAccounts.refreshToken(id), '0.AXYZ-refresh-token');
+    vault.entries.set(secretAccounts.tokenBinding(id), vault.entries.get(secretAccounts.credentialBinding(id)) ?? '');
+  };
+  const tokensKept = (id: string): boolean => vault.entries.has(secretAccounts.refreshToken(id)) && vault.entries.has(secretAccounts.tokenBinding(id));
+
+  it.each([
+    ['sign-in host', custom({ authorityHost: 'https://login.attacker.example' })],
+    ['Partner Center', custom({ partnerCenterUrl: 'https://api.attacker.example' })],
+    ['Graph', custom({ graphUrl: 'https://graph.attacker.example' })],
+    ['Key Vault', { ...custom(), keyVault: { vaultUrl: 'https://attacker.vault.example.com/', secretName: 'SAM', access: 'app' } }],
+    ['cloud', { cloud: { kind: 'usgov' }, keyVault: null }],
+    ['tenant', { ...custom(), tenant: '5e0c1e2a-3f4d-4e5f-8a9b-0c1d2e3f4a5b' }],
+  ])('needs the client secret again to change the %s, then drops the old refresh tokens', async (_name, change) => {
+    const { id } = await created({ ...custom(), ...vault1 });
+    consented(id);
+    expect(await service.update(id, input({ ...vault1, ...change }), {})).toEqual({ ok: false, errors: [rebind] });
+    expect(await service.update(id, input({ ...vault1, ...change }), { clientSecret: '  ' })).toEqual({ ok: false, errors: [rebind] });
+    expect(tokensKept(id)).toBe(true);
+    expect(await service.update(id, input({ ...vault1, ...change }), { clientSecret: 'New~secret.value_abcdefghijklmnopqrstuvwxyz' })).toMatchObject({ ok: true, refreshTokenCleared: true });
+    expect(tokensKept(id)).toBe(false);
+    expect(vault.entries.has(secretAccounts.tokenBinding(id))).toBe(false);
+    // Bound now to where it points: a rename needs nothing more.
+    expect(await service.update(id, input({ ...vault1, ...change, displayName: 'Renamed' }), {})).toMatchObject({ ok: true, refreshTokenCleared: false });
+  });
+
+  it('lets Graph and Key Vault be dropped and the same ones taken up again without the secret, keeping the tokens', async () => {
+    const { id } = await created({ ...custom(), ...vault1 });
+    consented(id);
+    expect(await service.update(id, input({ cloud: { ...CUSTOM, graphUrl: undefined }, keyVault: null }), {})).toMatchObject({ ok: true, refreshTokenCleared: false });
+    expect(await service.update(id, input({ ...custom(), ...vault1 }), {})).toMatchObject({ ok: true, refreshTokenCleared: false });
+    expect(tokensKept(id)).toBe(true);
+  });
+
+  it("needs a certificate's stored password again; a certificate without one has no secret to ask for", async () => {
+    const certificate = { credential: { kind: 'certificate', path: certificatePath, thumbprint: THUMBPRINT } };
+    const withPassword = await created({ ...certificate, ...custom() }, { certificatePassword: PASSWORD });
+    const moved = input({ ...certificate, ...custom({ authorityHost: 'https://login.attacker.example' }) });
+    expect(await service.update(withPassword.id, moved, {})).toEqual({ ok: false, errors: [{ field: 'certificatePassword', messageKey: 'profiles.validation.certificatePasswordRebind' }] });
+    expect(await service.update(withPassword.id, moved, { certificatePassword: PASSWORD })).toMatchObject({ ok: true });
+    const without = await created({ ...certificate, ...custom() }, {});
+    consented(without.id);
+    expect(await service.update(without.id, moved, {})).toMatchObject({ ok: true, refreshTokenCleared: true });
+    expect(tokensKept(without.id)).toBe(false);
+  });
+
+  it('binds a profile saved before bindings existed to itself as it was, before the edit is judged', async () => {
+    const { id } = await created(custom());
+    vault.entries.delete(secretAccounts.credentialBinding(id));
+    expect(await service.update(id, input(custom({ graphUrl: 'https://graph.attacker.example' })), {})).toEqual({ ok: false, errors: [rebind] });
+    expect(JSON.parse(vault.entries.get(secretAccounts.credentialBinding(id)) ?? '{}')).toMatchObject({ endpoints: { graphUrl: 'https://graph.example.com', tenantId: TENANT_ID } });
+  });
+
+  it('holds a binding that cannot be read to nothing: every save needs the secret', async () => {
+    const { id } = await created(custom());
+    vault.entries.set(secretAccounts.credentialBinding(id), 'not a binding');
+    expect(await service.update(id, input({ ...custom(), displayName: 'Renamed' }), {})).toEqual({ ok: false, errors: [rebind] });
+    expect(await service.update(id, input({ ...custom(), displayName: 'Renamed' }), { clientSecret: SECRET })).toMatchObject({ ok: true });
+  });
+
+  it('a save that failed at the file needs no secret the second time: the keychain is already bound to where it goes', async () => {
+    const { id } = await created(custom());
+    const moved = input(custom({ authorityHost: 'https://login.attacker.example' }));
+    const failing = makeService({ file: { ...createProfileFile({ directory: join(directory, 'data'), now: () => clock }), write: () => Promise.reject(new ProfileError('file-unwritable', { path: 'x' })) } });
+    await expect(failing.update(id, moved, { clientSecret: 'New~secret.value_abcdefghijklmnopqrstuvwxyz' })).rejects.toMatchObject({ code: 'file-unwritable' });
+    expect(vault.entries.get(secretAccounts.clientSecret(id))).toBe('New~secret.value_abcdefghijklmnopqrstuvwxyz');
+    expect(await service.update(id, moved, {})).toMatchObject({ ok: true });
+  });
+
+  it('a save that failed at the secret puts the old binding back: the old secret is never bound elsewhere', async () => {
+    const { id } = await created(custom());
+    const moved = input(custom({ authorityHost: 'https://login.attacker.example' }));
+    const set = vault.set.bind(vault);
+    vault.set = async (account, value) => (account === secretAccounts.clientSecret(id) ? Promise.reject(new Error('keychain locked')) : set(account, value));
+    await expect(service.update(id, moved, { clientSecret: 'New~secret.value_abcdefghijklmnopqrstuvwxyz' })).rejects.toMatchObject({ code: 'keychain-failed' });
+    vault.set = set;
+    expect(await service.update(id, moved, {})).toEqual({ ok: false, errors: [rebind] });
+    expect(vault.entries.get(secretAccounts.clientSecret(id))).toBe(SECRET);
+  });
+
+  it('gives a copy its original’s binding and no more: new endpoints for the copy need the secret', async () => {
+    const original = await created({ ...custom(), ...vault1 });
+    consented(original.id);
+    const copy = await service.duplicate(original.id);
+    if (!copy.ok) throw new Error('duplicate failed');
+    expect(vault.entries.get(secretAccounts.credentialBinding(copy.profile.id))).toBe(vault.entries.get(secretAccounts.credentialBinding(original.id)));
+    expect(vault.entries.has(secretAccounts.refreshToken(copy.profile.id))).toBe(false);
+    expect(await service.update(copy.profile.id, input({ ...vault1, ...custom({ authorityHost: 'https://login.attacker.example' }) }), {})).toEqual({ ok: false, errors: [rebind] });
   });
 });
 

@@ -3,8 +3,10 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { importEnvelopeSchema, PROFILE_EXPORT_FORMAT, PROFILE_EXPORT_VERSION, secretLikeMemberNames, toExportedProfile, type ProfileExport } from '../../../shared/profiles/export-format';
+import { bindingOf, unboundFields, type EndpointBinding } from '../../../shared/profiles/endpoint-binding';
 import { isGuid, profileSchema, validateProfileInput, type Profile, type ProfileInput, type ProfileValidationError } from '../../../shared/profiles/profile';
 import { sharedAccessTokenAccounts } from '../sam/shared-access-tokens';
+import { endpointBindings, type StoredBinding } from '../secrets/endpoint-bindings';
 import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
 import { ProfileError } from './profile-errors';
 import type { DamagedFileReport, ProfileFile } from './profile-file';
@@ -15,6 +17,11 @@ import type { ResolveTenant } from './tenant-resolver';
  * way in. The settings file holds no secret; the client secret and certificate password are write-only here (kept
  * in the SecretVault under secretAccounts.*, never returned) and never exported or imported. Writes are serialized,
  * and each one re-reads the file first, so two saves never lose each other's change.
+ *
+ * Secrets are bound to the endpoints they were entered for (shared/profiles/endpoint-binding.ts, the record in the
+ * keychain: secrets/endpoint-bindings.ts). An edit that points the profile anywhere else — sign-in host, tenant, app,
+ * Partner Center, Graph or Key Vault — must carry the client secret (or the certificate's password) again, and drops
+ * the refresh tokens consented for the old endpoints; a copy keeps its original's binding.
  *
  * Validation problems are returned ({ ok: false, errors }), each naming its field and a `profiles.*` message key.
  * Thrown: ProfileError ('not-found', 'file-unreadable', 'file-unwritable', 'file-newer-version', 'keychain-failed').
@@ -30,7 +37,10 @@ export type SaveResult =
   | {
       readonly ok: true;
       readonly profile: Profile;
-      /** The keychain's refresh token was deleted because the tenant, app or cloud changed: a new consent is needed. */
+      /**
+       * The endpoints changed, so the refresh tokens consented for the old ones were dropped (the keychain's copy
+       * deleted, Key Vault's no longer used): a new consent is needed.
+       */
       readonly refreshTokenCleared: boolean;
     }
   | { readonly ok: false; readonly errors: readonly ProfileValidationError[] };
@@ -112,6 +122,7 @@ export async function isReadableFile(path: string): Promise<boolean> {
 
 export function createProfileService(deps: ProfileServiceDeps): ProfileService {
   const { file, vault, resolveTenant } = deps;
+  const bindings = endpointBindings(vault);
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? randomUUID;
   const readable = deps.isReadableFile ?? isReadableFile;
@@ -164,13 +175,19 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
 
   /**
    * Validates input and secrets together, so the person sees every problem at once; then the certificate file and,
-   * only when all else is right, the tenant lookup (the one rule that needs the network).
+   * only when all else is right, the tenant lookup (the one rule that needs the network); last, whether the stored
+   * secret may stay (the endpoints within its binding) or has to be entered again.
    */
   async function validate(
     input: unknown,
     secrets: ProfileSecrets,
-    current: { readonly profile: Profile; readonly hasClientSecret: boolean } | null,
-  ): Promise<{ ok: true; value: ProfileInput; tenantId: string } | { ok: false; errors: ProfileValidationError[] }> {
+    current: StoredState | null,
+  ): Promise<
+    | { ok: true; value: ProfileInput; tenantId: string; endpoints: EndpointBinding; rebind: false }
+    /** `bound`: the binding the edit moves away from. */
+    | { ok: true; value: ProfileInput; tenantId: string; endpoints: EndpointBinding; rebind: true; bound: Exclude<StoredBinding, null> }
+    | { ok: false; errors: ProfileValidationError[] }
+  > {
     const checked = validateProfileInput(input);
     const errors = checked.ok ? [] : [...checked.errors];
     const kind = checked.ok ? checked.value.credential.kind : credentialKindOf(input);
@@ -187,10 +204,31 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     if (errors.length > 0) return { ok: false, errors };
 
     const { value } = checked;
-    if (current && current.profile.tenant === value.tenant && sameCloud(current.profile.cloud, value.cloud)) return { ok: true, value, tenantId: current.profile.tenantId };
-    const resolved = await resolveTenant(value.tenant, value.cloud);
-    if (!resolved.ok) return { ok: false, errors: [{ field: 'tenant', messageKey: resolved.messageKey, values: resolved.values }] };
-    return { ok: true, value, tenantId: resolved.tenantId };
+    let tenantId: string;
+    if (current && current.profile.tenant === value.tenant && sameCloud(current.profile.cloud, value.cloud)) tenantId = current.profile.tenantId;
+    else {
+      const resolved = await resolveTenant(value.tenant, value.cloud);
+      if (!resolved.ok) return { ok: false, errors: [{ field: 'tenant', messageKey: resolved.messageKey, values: resolved.values }] };
+      tenantId = resolved.tenantId;
+    }
+    const endpoints = bindingOf({ ...value, tenantId });
+    if (current === null || (current.bound !== 'unreadable' && unboundFields(current.bound, endpoints).length === 0)) return { ok: true, value, tenantId, endpoints, rebind: false };
+    const again = secretToEnterAgain(value, secrets, current);
+    return again ? { ok: false, errors: [again] } : { ok: true, value, tenantId, endpoints, rebind: true, bound: current.bound };
+  }
+
+  /** What is stored for a profile that the rules for editing it read: its secrets' presence and their binding. */
+  async function storedState(profile: Profile): Promise<StoredState> {
+    const [clientSecret, certificatePassword, bound] = await keychain(() =>
+      Promise.all([vault.get(secretAccounts.clientSecret(profile.id)), vault.get(secretAccounts.certificatePassword(profile.id)), bindings.credential(profile)]),
+    );
+    return { profile, hasClientSecret: clientSecret !== null, hasCertificatePassword: certificatePassword !== null, bound };
+  }
+
+  /** Drops the refresh tokens of the old endpoints: the keychain's copy, and the binding that let Key Vault's be used. */
+  async function forgetTokens(id: string): Promise<boolean> {
+    const [deleted, unbound] = await Promise.all([vault.delete(secretAccounts.refreshToken(id)).catch(() => false), bindings.unbindTokens(id).catch(() => false)]);
+    return deleted || unbound;
   }
 
   /** Stores the secrets given for this credential kind; returns the accounts written (to undo on failure). */
@@ -254,6 +292,8 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
         const profile = toProfile(unusedId(profiles), checked.value, checked.tenantId, at, at);
         const written = await storeSecrets(profile.id, checked.value, secrets);
         try {
+          await keychain(() => bindings.bindCredential(profile.id, checked.endpoints));
+          written.push(secretAccounts.credentialBinding(profile.id));
           await file.write([...profiles, profile]);
         } catch (error) {
           await forget(written);
@@ -265,20 +305,28 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
 
     async update(id, input, secrets = {}) {
       const before = findOrThrow(await serialize(load), id);
-      const hasClientSecret = (await keychain(() => vault.get(secretAccounts.clientSecret(id)))) !== null;
-      const checked = await validate(input, secrets, { profile: before, hasClientSecret });
+      const checked = await validate(input, secrets, await storedState(before));
       if (!checked.ok) return checked;
       return serialize(async () => {
         const profiles = await load();
         const existing = findOrThrow(profiles, id);
         const profile = toProfile(id, checked.value, checked.tenantId, existing.createdAt, now().toISOString());
-        // Secrets first: if the file cannot be saved, the keychain holds the newer secret the person just typed.
-        await storeSecrets(id, checked.value, secrets);
+        // The binding first, then the secret, then the file: until all three agree every use is refused, so neither
+        // the old secret nor the new one can reach the other endpoints. A save that failed at the file needs no secret
+        // the second time: the keychain holds the new one, bound to where the profile is going. One that failed at
+        // the secret puts the old binding back, so the old secret is never bound elsewhere.
+        if (checked.rebind) await keychain(() => bindings.bindCredential(id, checked.endpoints));
+        try {
+          // Secrets before the file: if the file cannot be saved, the keychain holds the newer secret just typed.
+          await storeSecrets(id, checked.value, secrets);
+        } catch (error) {
+          if (checked.rebind) await bindings.restoreCredential(id, checked.bound).catch(() => undefined);
+          throw error;
+        }
         await file.write(profiles.map((candidate) => (candidate.id === id ? profile : candidate)));
-        const otherConsent = existing.tenantId !== profile.tenantId || existing.clientId !== profile.clientId || !sameCloud(existing.cloud, profile.cloud);
         await forget(unusedSecretAccounts(id, checked.value, secrets));
-        // A refresh token is bound to its tenant, app and cloud: for other ones it could only fail.
-        const refreshTokenCleared = otherConsent && (await vault.delete(secretAccounts.refreshToken(id)).catch(() => false));
+        // Refresh tokens belong to the endpoints they were consented for: for other ones they are not used again.
+        const refreshTokenCleared = checked.rebind && (await forgetTokens(id));
         return { ok: true, profile, refreshTokenCleared };
       });
     },
@@ -291,13 +339,26 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
         if (displayName.length === 0 || displayName.length > MAX_NAME_LENGTH) return { ok: false, errors: [{ field: 'displayName', messageKey: 'profiles.validation.displayName' }] };
         const at = now().toISOString();
         const copy: Profile = { ...source, id: unusedId(profiles), displayName, createdAt: at, updatedAt: at };
+        // The copy's secrets stay bound where the original's are: pointing the copy elsewhere needs them entered again.
+        const bound = await keychain(() => bindings.credential(source));
         const written: string[] = [];
         try {
-          for (const account of [secretAccounts.clientSecret, secretAccounts.certificatePassword]) {
+          // A binding that cannot be read binds to nothing: the copy gets no secret it could not be held to.
+          for (const account of bound === 'unreadable' ? [] : [secretAccounts.clientSecret, secretAccounts.certificatePassword]) {
             const secret = await keychain(() => vault.get(account(source.id)));
             if (secret === null) continue;
             await keychain(() => vault.set(account(copy.id), secret));
             written.push(account(copy.id));
+          }
+          if (bound !== 'unreadable') {
+            await keychain(() => bindings.bindCredential(copy.id, bound));
+            written.push(secretAccounts.credentialBinding(copy.id));
+            // Not the keychain's refresh token, but a Key Vault secret both name was consented for these same endpoints.
+            const tokens = await keychain(() => bindings.tokens(source.id));
+            if (tokens !== null && tokens !== 'unreadable') {
+              await keychain(() => bindings.bindTokens(copy.id, tokens));
+              written.push(secretAccounts.tokenBinding(copy.id));
+            }
           }
           await file.write([...profiles, copy]);
         } catch (error) {
@@ -315,7 +376,15 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
         await file.write(profiles.filter((profile) => profile.id !== id));
         // The access tokens it shared with SAM Desk's other processes go too (their line, their list of resources).
         const accessTokens = await sharedAccessTokenAccounts(vault, id);
-        const cleaned = await forget([secretAccounts.clientSecret(id), secretAccounts.certificatePassword(id), secretAccounts.refreshToken(id), secretAccounts.cacheKey(id), ...accessTokens]);
+        const cleaned = await forget([
+          secretAccounts.clientSecret(id),
+          secretAccounts.certificatePassword(id),
+          secretAccounts.refreshToken(id),
+          secretAccounts.cacheKey(id),
+          secretAccounts.credentialBinding(id),
+          secretAccounts.tokenBinding(id),
+          ...accessTokens,
+        ]);
         return { keychainCleanupFailed: !cleaned };
       });
     },
@@ -393,6 +462,29 @@ export function createProfileService(deps: ProfileServiceDeps): ProfileService {
     if (secretNames.length > 0) notices.push({ field: 'profile', messageKey: 'profiles.import.secretsIgnored', values: { names: secretNames.join(', ') } });
     return { ok: true, value, tenantId, notices };
   }
+}
+
+/** What the edit rules read of a stored profile. */
+interface StoredState {
+  readonly profile: Profile;
+  readonly hasClientSecret: boolean;
+  readonly hasCertificatePassword: boolean;
+  /** Where its secrets are bound (a profile saved before bindings existed is bound to itself as it is now). */
+  readonly bound: Exclude<StoredBinding, null>;
+}
+
+/**
+ * The secret an edit into other endpoints has to carry, when it does not: the client secret, or the password of a
+ * certificate that has one stored (null removes the password: nothing stored is then kept). A certificate without a
+ * password holds no secret SAM Desk could ask for again: its binding moves with the edit, its tokens are dropped.
+ */
+function secretToEnterAgain(value: ProfileInput, secrets: ProfileSecrets, current: StoredState): ProfileValidationError | null {
+  if (value.credential.kind === 'secret') {
+    return typeof normalizeClientSecret(secrets.clientSecret) === 'string' ? null : { field: 'clientSecret', messageKey: 'profiles.validation.clientSecretRebind' };
+  }
+  const password = secrets.certificatePassword;
+  if (!current.hasCertificatePassword || password === null || (typeof password === 'string' && password !== '')) return null;
+  return { field: 'certificatePassword', messageKey: 'profiles.validation.certificatePasswordRebind' };
 }
 
 function toProfile(id: string, value: ProfileInput, tenantId: string, createdAt: string, updatedAt: string): Profile {

@@ -1,3 +1,4 @@
+import { DESTINATION_REFUSED } from './msal-network';
 import { SamError, type SamErrorCode } from './sam-error';
 
 /** AADSTS error numbers and what they mean for a partner admin, per Entra's documented codes. */
@@ -63,6 +64,8 @@ export function classifyError(error: unknown): SamError {
     return new SamError('network');
   }
   if (throttled) return new SamError('throttled');
+  // msal-network.ts refused to send an Entra request anywhere but the bound sign-in host.
+  if (candidate?.errorCode === DESTINATION_REFUSED) return new SamError('destination-refused', { service: 'entra' });
   if (candidate?.errorCode === 'nonce_mismatch' || candidate?.errorCode === 'state_mismatch') return new SamError('code-invalid', { reason: candidate.errorCode });
   return new SamError('identity-service-error');
 }

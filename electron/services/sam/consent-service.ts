@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { CryptoProvider } from '@azure/msal-node';
+import { isOnOrigins, signInOrigins } from '../../../shared/profiles/endpoint-binding';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { SecretVault } from '../secrets/secret-vault';
 import { loadAppCredential } from './app-credential';
+import { bindConsentedTokens } from './bound-endpoints';
 import { classifyError } from './classify-error';
 import { keyVaultCredentialFor, keyVaultScope } from './key-vault-identity';
 import type { ConsentProgress, ConsentStep } from './consent-steps';
@@ -17,8 +19,11 @@ export const CONSENT_TIMEOUT_MS = 5 * 60_000;
 export interface ConsentDeps {
   readonly getProfile: (id: string) => Promise<Profile>;
   readonly vault: SecretVault;
-  /** Opens the sign-in URL: the system browser in the app, a page driver in tests. */
-  readonly openBrowser: (url: string) => void;
+  /**
+   * Opens the sign-in URL: the system browser in the app, a page driver in tests. `signInOrigins` are the bound
+   * sign-in host and its aliases: an opener refuses a URL anywhere else (external-links.ts isSignInUrl).
+   */
+  readonly openBrowser: (url: string, signInOrigins: readonly string[]) => void;
   /** The desktop app's in-app sign-in window (Electron only): its own in-memory session, redirect to the listener. */
   readonly openSignInWindow?: (url: string, redirectUri: string) => void;
   readonly now: () => Date;
@@ -94,9 +99,12 @@ export function createConsentService(deps: ConsentDeps) {
           prompt: options.prompt ?? 'login',
           ...(options.loginHint ? { loginHint: options.loginHint } : {}),
         });
+        // The admin types a password and an MFA code into this page: it must be the sign-in host the profile is bound to.
+        const origins = signInOrigins(credential.endpoints.authorityHost);
+        if (!isOnOrigins(signInUrl, origins)) throw new SamError('destination-refused', { service: 'entra' });
         step('waiting-for-sign-in', signInUrl);
         if (options.inAppWindow && deps.openSignInWindow) deps.openSignInWindow(signInUrl, loopback.redirectUri);
-        else if (options.openBrowser !== false) deps.openBrowser(signInUrl);
+        else if (options.openBrowser !== false) deps.openBrowser(signInUrl, origins);
         const { code } = await loopback.result;
 
         step('exchanging-code');
@@ -108,15 +116,20 @@ export function createConsentService(deps: ConsentDeps) {
         const refreshToken = cachedRefreshToken(app);
         if (!refreshToken) throw new SamError('no-refresh-token', { reason: 'not-issued' });
 
-        const save = (): Promise<SaveOutcome> =>
-          saveRefreshToken(
+        // The token was just issued by the bound sign-in host for this profile's endpoints: it is bound to them, also
+        // for opening Key Vault with it as the admin, and the binding is recorded once it is stored.
+        const save = async (): Promise<SaveOutcome> => {
+          const saved = await saveRefreshToken(
             profile,
             deps.vault,
-            keyVaultCredentialFor(profile, credential, () => refreshToken),
+            keyVaultCredentialFor(profile, { ...credential, tokensBound: true }, () => refreshToken),
             refreshToken,
             { user: inspection.summary.user ?? '', tenantId: inspection.summary.tenantId ?? profile.tenantId, appId: profile.clientId, obtainedAt: deps.now().toISOString() },
             { onStep: step, ...(deps.afterKeyVaultWrite ? { afterKeyVaultWrite: deps.afterKeyVaultWrite } : {}) },
           );
+          await bindConsentedTokens(profile, deps.vault);
+          return saved;
+        };
         const saved = await (deps.storeInTurn ? deps.storeInTurn(profileId, save) : save());
         return report({
           profileId,

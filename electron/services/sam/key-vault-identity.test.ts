@@ -6,7 +6,12 @@ import { keyVaultCredentialFor } from './key-vault-identity';
 
 /** Which identity opens the vault, per the profile's choice (the admin and app paths run against the emulators in sam-core.test.ts). */
 const appIdentity: TokenCredential = { getToken: async () => ({ token: 'app', expiresOnTimestamp: Date.now() + 60_000 }) };
-const credential: AppCredential = { msalAuth: { clientSecret: 'unused' }, keyVaultCredential: () => appIdentity };
+const credential: AppCredential = {
+  endpoints: { authorityHost: 'https://login.microsoftonline.com', tenantId: '11111111-1111-4111-8111-111111111111', clientId: '22222222-2222-4222-8222-222222222222', partnerCenterUrl: 'https://api.partnercenter.microsoft.com', graphUrl: 'https://graph.microsoft.com', keyVaultUrl: 'https://contoso.vault.azure.net/' },
+  tokensBound: true,
+  msalAuth: { clientSecret: 'unused' },
+  keyVaultCredential: () => appIdentity,
+};
 const profile = (access: 'app' | 'admin' | 'azure-cli'): Profile => ({
   id: '0b6f3c2e-1d4a-4b5c-8d9e-0f1a2b3c4d5e',
   displayName: 'p',

@@ -1,6 +1,7 @@
 import type { Profile } from '../../../shared/profiles/profile';
 import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
 import { loadAppCredential } from './app-credential';
+import { requireBoundTokens } from './bound-endpoints';
 import { keyVaultCredentialFor } from './key-vault-identity';
 import { readKeyVaultSecret, writeRefreshTokenToKeyVault } from './key-vault-store';
 import type { AfterKeyVaultWrite } from './refresh-token-store';
@@ -15,9 +16,11 @@ import { SamError } from './sam-error';
  */
 export async function retryKeyVaultWrite(profile: Profile, vault: SecretVault, now: Date, afterKeyVaultWrite?: AfterKeyVaultWrite): Promise<string> {
   if (!profile.keyVault) throw new SamError('key-vault-not-found', { reason: 'not-configured' });
+  const credential = await loadAppCredential(profile, vault);
+  // The keychain's copy goes to the vault only if it was consented for these endpoints, the vault among them.
+  await requireBoundTokens(profile, vault);
   const account = secretAccounts.refreshToken(profile.id);
   const kept = await vault.get(account);
-  const credential = await loadAppCredential(profile, vault);
   const current = await readKeyVaultSecret(profile, keyVaultCredentialFor(profile, credential, () => kept)).catch(() => null);
   const token = kept ?? current?.token ?? null;
   if (!token) throw new SamError('no-refresh-token');

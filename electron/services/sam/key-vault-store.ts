@@ -5,6 +5,7 @@ import type { TokenCredential } from '@azure/identity';
 import type { KeyVaultSecretFact } from '../../../shared/health/health-facts';
 import { readsByteOrderMark } from './byte-order-mark-policy';
 import { aadstsNumber, classifyError } from './classify-error';
+import { destinationPolicy } from './destination-guard';
 import { SamError } from './sam-error';
 
 /** Facts recorded with each refresh token version in Key Vault, so a person reading the vault knows its origin. */
@@ -24,13 +25,17 @@ const CONTENT_TYPE = 'application/vnd.sam-desk.refresh-token';
  */
 export const keyVaultTiming = { deadlineMs: 30_000, maxRetries: 2, retryDelayMs: 1_000 };
 
+/**
+ * A client for the profile's vault. Callers have verified the profile against its binding (app-credential.ts loads
+ * the credential every vault operation needs); each request is then held to the vault's origin, next links included.
+ */
 function client(profile: Profile, credential: TokenCredential): SecretClient {
   if (!profile.keyVault) throw new SamError('key-vault-not-found', { reason: 'not-configured' });
   return new SecretClient(profile.keyVault.vaultUrl, credential, {
     // Outside Microsoft's clouds (the local emulators) the challenge names vault.azure.net, not the vault's host.
     disableChallengeResourceVerification: profile.cloud.kind === 'custom',
     retryOptions: { maxRetries: keyVaultTiming.maxRetries, retryDelayInMs: keyVaultTiming.retryDelayMs },
-    ...readsByteOrderMark,
+    additionalPolicies: [...readsByteOrderMark.additionalPolicies, destinationPolicy([new URL(profile.keyVault.vaultUrl).origin], 'key-vault')],
   });
 }
 

@@ -1,5 +1,6 @@
 import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
 import { endpointsFor } from '../../../shared/profiles/clouds';
+import { signInOrigins } from '../../../shared/profiles/endpoint-binding';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { AppCredential } from './app-credential';
 import { createMsalNetworkClient } from './msal-network';
@@ -9,6 +10,8 @@ import { createMsalNetworkClient } from './msal-network';
  * holds exactly the refresh token this operation produced, which is how SAM Desk reads the rotated token out
  * (msal-node does not return refresh tokens in its results). Logging stays off: msal logs can contain PII.
  * Every request to Entra has a deadline (msal-network.ts); `signal` cancels them (the admin cancelled the consent).
+ * Every request goes only to the sign-in host the credential was verified against (app-credential.ts), checked by the
+ * network module right before it leaves.
  */
 export function createMsalApp(profile: Profile, credential: AppCredential, signal?: AbortSignal): ConfidentialClientApplication {
   const { authorityHost } = endpointsFor(profile.cloud);
@@ -21,7 +24,7 @@ export function createMsalApp(profile: Profile, credential: AppCredential, signa
       ...credential.msalAuth,
     },
     system: {
-      networkClient: createMsalNetworkClient(signal),
+      networkClient: createMsalNetworkClient({ ...(signal ? { signal } : {}), signInOrigins: signInOrigins(credential.endpoints.authorityHost) }),
       loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined },
     },
   });

@@ -2,11 +2,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AuthError } from '@azure/msal-node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMsalNetworkClient, msalTiming } from './msal-network';
+import { ensureTlsMaterial } from '../../../emulators/core/tls-certificate';
+import { TLS_DIRECTORY } from '../../../emulators/testing/global-setup';
+import { startRecordingServer } from '../../testing/recording-server';
+import { classifyError } from './classify-error';
+import { createMsalNetworkClient, DESTINATION_REFUSED, msalTiming } from './msal-network';
 
 /** A server whose routes answer as a healthy, broken or hung Entra would. */
 let server: Server;
 let base = '';
+/** Requests that reached '/token'. */
+let tokenHits = 0;
 const saved = { ...msalTiming };
 
 beforeAll(async () => {
@@ -14,7 +20,11 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      if (request.url === '/token') {
+      if (request.url === '/moved') {
+        response.writeHead(307, { location: '/token' });
+        response.end();
+      } else if (request.url === '/token') {
+        tokenHits += 1;
         response.writeHead(400, { 'content-type': 'application/json', 'x-ms-request-id': 'r1' });
         response.end(JSON.stringify({ error: 'invalid_grant', echoed: Buffer.concat(chunks).toString(), contentType: request.headers['content-type'] }));
       } else if (request.url === '/not-json') {
@@ -76,7 +86,7 @@ describe('the network client msal-node sends Entra requests through', () => {
 
   it('stops at once when the caller cancels', async () => {
     const cancel = new AbortController();
-    const request = createMsalNetworkClient(cancel.signal).sendPostRequestAsync(`${base}/hangs`, { body: 'x' });
+    const request = createMsalNetworkClient({ signal: cancel.signal }).sendPostRequestAsync(`${base}/hangs`, { body: 'x' });
     setTimeout(() => cancel.abort(), 50);
     const error = await failure(request);
     expect(error.errorMessage).toBe('Request cancelled');
@@ -92,5 +102,33 @@ describe('the network client msal-node sends Entra requests through', () => {
     const error = await failure(createMsalNetworkClient().sendGetRequestAsync('http://127.0.0.1:1/'));
     expect(error.errorCode).toBe('network_error');
     expect(error.message).not.toContain('127.0.0.1');
+  });
+});
+
+describe('the sign-in host a network client is bound to', () => {
+  it('is the only place its requests go: anything else is refused before a byte leaves', async () => {
+    const tls = await ensureTlsMaterial(TLS_DIRECTORY);
+    const elsewhere = await startRecordingServer({ tls: { cert: tls.certPem, key: tls.keyPem }, challengeAuthority: 'https://login.example.com/common' });
+    try {
+      const bound = createMsalNetworkClient({ signInOrigins: ['https://login.example.com'] });
+      const post = await failure(bound.sendPostRequestAsync(`${elsewhere.origin}/tenant/oauth2/v2.0/token`, { body: 'grant_type=refresh_token&refresh_token=0.secret&client_secret=also-secret' }));
+      expect(post.errorCode).toBe(DESTINATION_REFUSED);
+      expect(classifyError(post)).toMatchObject({ code: 'destination-refused', detail: { service: 'entra' } });
+      expect((await failure(bound.sendGetRequestAsync(`${elsewhere.origin}/tenant/v2.0/.well-known/openid-configuration`))).errorCode).toBe(DESTINATION_REFUSED);
+      expect(elsewhere.received).toEqual([]);
+      // Bound to that server, the same request goes through.
+      const answer = await createMsalNetworkClient({ signInOrigins: [elsewhere.origin] }).sendPostRequestAsync(`${elsewhere.origin}/tenant/oauth2/v2.0/token`, { body: 'grant_type=client_credentials' });
+      expect(answer.status).toBe(400);
+      expect(elsewhere.received).toHaveLength(1);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('follows no redirect: a token request is not re-sent to where a Location points', async () => {
+    const hits = tokenHits;
+    const error = await failure(createMsalNetworkClient().sendPostRequestAsync(`${base}/moved`, { body: 'grant_type=refresh_token' }));
+    expect(error.errorCode).toBe('network_error');
+    expect(tokenHits).toBe(hits);
   });
 });

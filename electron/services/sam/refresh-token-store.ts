@@ -1,6 +1,7 @@
 import type { Profile } from '../../../shared/profiles/profile';
 import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
 import type { TokenCredential } from '@azure/identity';
+import { requireBoundTokens } from './bound-endpoints';
 import { classifyError } from './classify-error';
 import { readRefreshTokenFromKeyVault, writeRefreshTokenToKeyVault, type RefreshTokenTags } from './key-vault-store';
 import { SamError, type SamErrorCode, type SamErrorDetail } from './sam-error';
@@ -102,9 +103,11 @@ export async function saveRefreshToken(
 /**
  * The current refresh token. Key Vault is the shared truth when the profile uses it (automation elsewhere may
  * have rotated the token and written it back); the keychain copy is used when Key Vault is not configured, and as
- * the fallback a failed Key Vault write left behind.
+ * the fallback a failed Key Vault write left behind. Neither is used unless the tokens were consented for the
+ * profile's endpoints: after a change of sign-in host, app, tenant or service, Key Vault's copy waits for a new consent.
  */
 export async function loadRefreshToken(profile: Profile, vault: SecretVault, keyVaultCredential: TokenCredential): Promise<{ token: string; source: 'key-vault' | 'keychain' }> {
+  await requireBoundTokens(profile, vault);
   const local = async (): Promise<string | null> => vault.get(secretAccounts.refreshToken(profile.id));
   if (profile.keyVault) {
     try {

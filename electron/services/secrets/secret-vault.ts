@@ -19,6 +19,10 @@ export const secretAccounts = {
   clientSecret: (profileId: string): string => `profile:${profileId}:client-secret`,
   certificatePassword: (profileId: string): string => `profile:${profileId}:certificate-password`,
   refreshToken: (profileId: string): string => `profile:${profileId}:refresh-token`,
+  /** Where the client secret or certificate password was entered for (shared/profiles/endpoint-binding.ts). */
+  credentialBinding: (profileId: string): string => `profile:${profileId}:credential-binding`,
+  /** Where the refresh tokens (keychain and Key Vault copy) were consented for. */
+  tokenBinding: (profileId: string): string => `profile:${profileId}:token-binding`,
   /** The AES-256 key of the profile's offline Partner Center cache. */
   cacheKey: (profileId: string): string => `profile:${profileId}:cache-key`,
   /** An access token for `resource` (Partner Center when absent) that every SAM Desk process may reuse until it nearly expires. */

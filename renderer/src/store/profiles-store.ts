@@ -144,7 +144,7 @@ export const useProfilesStore = create<ProfilesState>()((set, get) => {
     async save() {
       const editor = get().editor;
       if (!editor || editor.saving) return;
-      const checked = checkForm(editor.form, editor.hasStoredClientSecret);
+      const checked = checkForm(editor.form, editor.hasStoredClientSecret, editor.mode === 'edit' ? editor.initial : null);
       if (!checked.ok) {
         set({ editor: { ...editor, errors: checked.errors } });
         return;

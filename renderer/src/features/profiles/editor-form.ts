@@ -1,6 +1,7 @@
 import type { MethodRequest } from '../../../../shared/ipc/contract';
 import type { CloudKind } from '../../../../shared/profiles/clouds';
 import { DEFAULT_REDIRECT_PORT, isGuid, validateProfileInput, type Profile, type ProfileField } from '../../../../shared/profiles/profile';
+import { endpointsChanged } from './endpoint-change';
 
 /**
  * The profile editor's form: every input as the person typed it (strings and choices), turned into a
@@ -156,14 +157,17 @@ export type FormCheck =
 
 /**
  * Checks the form before it is sent: the profile schema, plus the client secret a new profile (or one without a
- * stored secret) needs. Main checks all of this again, and the tenant and certificate file besides.
+ * stored secret) needs, and the one an edit into other endpoints needs again (`initial`: the form as the profile was
+ * opened; null for a new one). Main checks all of this again, and the tenant, the certificate file and a certificate's
+ * stored password besides.
  */
-export function checkForm(form: EditorForm, hasStoredClientSecret: boolean): FormCheck {
+export function checkForm(form: EditorForm, hasStoredClientSecret: boolean, initial: EditorForm | null = null): FormCheck {
   const checked = validateProfileInput(toInputShape(form));
   const errors: { field: string; messageKey: string; values?: Readonly<Record<string, string | number>> | undefined }[] = checked.ok ? [] : [...checked.errors];
   if (form.credentialKind === 'secret') {
     const secret = form.clientSecret.trim();
     if (secret === '' && !hasStoredClientSecret) errors.push({ field: 'clientSecret', messageKey: 'profiles.validation.clientSecret' });
+    else if (secret === '' && initial !== null && endpointsChanged(initial, form)) errors.push({ field: 'clientSecret', messageKey: 'profiles.validation.clientSecretRebind' });
     else if (secret !== '' && isGuid(secret)) errors.push({ field: 'clientSecret', messageKey: 'profiles.validation.clientSecretIsId' });
   }
   if (!checked.ok || errors.length > 0) return { ok: false, errors: groupErrors(errors) };

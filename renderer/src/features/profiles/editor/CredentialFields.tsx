@@ -1,18 +1,25 @@
 import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { endpointsChanged } from '../endpoint-change';
 import { fieldValidation } from '../field-validation';
 import { useEditorStyles } from './styles';
 import { useEditor } from './use-editor';
 
-/** How the app proves who it is: a client secret (write-only) or a certificate file with its thumbprint. */
+/**
+ * How the app proves who it is: a client secret (write-only) or a certificate file with its thumbprint. An edit that
+ * points the profile elsewhere asks for the secret again: the stored one stays bound to the old endpoints.
+ */
 export function CredentialFields() {
   const styles = useEditorStyles();
   const { t } = useTranslation();
   const { editor, form, errors, setField } = useEditor();
   const editing = editor.mode === 'edit';
-  const secretHint = editing
-    ? `${t('profiles.hints.clientSecret')} ${editor.hasStoredClientSecret ? t('profiles.hints.clientSecretStored') : t('profiles.hints.clientSecretMissing')}`
-    : t('profilesView.clientSecretNewHint');
+  const enterAgain = editing && endpointsChanged(editor.initial, form);
+  const secretHint = !editing
+    ? t('profilesView.clientSecretNewHint')
+    : enterAgain
+      ? t('profiles.hints.secretAgain')
+      : `${t('profiles.hints.clientSecret')} ${editor.hasStoredClientSecret ? t('profiles.hints.clientSecretStored') : t('profiles.hints.clientSecretMissing')}`;
   return (
     <div className={styles.group}>
       <Field label={t('profiles.fields.credential')} {...fieldValidation(errors, 'credentialKind', t)}>
@@ -27,7 +34,7 @@ export function CredentialFields() {
       </Field>
       {form.credentialKind === 'secret' ? (
         <div className={styles.nested}>
-          <Field label={t('profiles.fields.clientSecret')} hint={secretHint} required={!editing || !editor.hasStoredClientSecret} {...fieldValidation(errors, 'clientSecret', t)}>
+          <Field label={t('profiles.fields.clientSecret')} hint={secretHint} required={!editing || !editor.hasStoredClientSecret || enterAgain} {...fieldValidation(errors, 'clientSecret', t)}>
             <Input type="password" value={form.clientSecret} onChange={(_event, data) => setField('clientSecret', data.value)} autoComplete="off" data-testid="field-clientSecret" />
           </Field>
         </div>
@@ -46,7 +53,7 @@ export function CredentialFields() {
           </Field>
           <Field
             label={t('profiles.fields.certificatePassword')}
-            hint={editing ? t('profiles.hints.certificatePassword') : t('profilesView.certificatePasswordNewHint')}
+            hint={!editing ? t('profilesView.certificatePasswordNewHint') : enterAgain ? t('profiles.hints.secretAgain') : t('profiles.hints.certificatePassword')}
             {...fieldValidation(errors, 'certificatePassword', t)}
           >
             <Input type="password" value={form.certificatePassword} onChange={(_event, data) => setField('certificatePassword', data.value)} autoComplete="off" data-testid="field-certificatePassword" />

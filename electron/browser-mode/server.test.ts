@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
@@ -37,11 +38,26 @@ let composition: Composition;
 let key: string;
 const rendererDir = mkdtempSync(join(tmpdir(), 'sam-desk-renderer-'));
 
+/** What the page does with the address it was opened at: trade the fragment's launch code for a session key. */
+async function exchange(on: BrowserModeServer, url: string, headers: Record<string, string> = {}): Promise<RawResponse & { key?: string }> {
+  const code = new URLSearchParams(new URL(url).hash.slice(1)).get('launch') ?? '';
+  const response = await send(on.port, '/api/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: on.origin, 'sec-fetch-site': 'same-origin', ...headers },
+    body: JSON.stringify({ code }),
+  });
+  const answer = JSON.parse(response.body) as { ok: boolean; value?: { key?: string } };
+  return { ...response, ...(answer.value?.key ? { key: answer.value.key } : {}) };
+}
+
+const startServer = (options: { now?: () => number } = {}) =>
+  startBrowserModeServer({ rendererDir, dispatch: composition.dispatch, bus: composition.bus, logger: silentLogger, ...options });
+
 beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>SAM Desk</title>');
   composition = compose({ mode: 'browser', version: '9.9.9', platform: 'linux', cloud: 'microsoft', isOnline: () => true, logger: silentLogger, services: testServices() });
-  server = await startBrowserModeServer({ rendererDir, dispatch: composition.dispatch, bus: composition.bus, logger: silentLogger });
-  key = new URL(server.url).hash.replace('#key=', '');
+  server = await startServer();
+  key = (await exchange(server, server.url)).key ?? '';
 });
 afterAll(async () => {
   composition.dispose();
@@ -56,12 +72,55 @@ const call = (method: string, body: unknown, headers: Record<string, string> = {
   });
 
 describe('browser-mode server', () => {
-  it('hands out a per-launch key of at least 256 bits in the URL fragment only', async () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#key=[A-Za-z0-9_-]{43}$/);
-    const second = await startBrowserModeServer({ rendererDir, dispatch: composition.dispatch, bus: composition.bus, logger: silentLogger });
-    expect(second.url.split('#key=')[1]).not.toBe(key);
-    expect(second.port).not.toBe(server.port);
-    await second.close();
+  it('prints a one-time launch code, never the session key: the code opens one session, once', async () => {
+    const own = await startServer();
+    try {
+      expect(own.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#launch=[A-Za-z0-9_-]{43}$/);
+      const first = await exchange(own, own.url);
+      expect(first.status).toBe(200);
+      expect(first.key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const sessionKey = first.key ?? '';
+      expect(own.url).not.toContain(sessionKey);
+      expect(first.headers['cache-control']).toBe('no-store');
+      const keyed = { 'content-type': 'application/json', 'x-sam-desk-key': sessionKey };
+      expect((await send(own.port, '/api/call/app.info', { method: 'POST', headers: keyed, body: '{}' })).status).toBe(200);
+      // The same code again: refused, and since two parties had it, the session it opened is closed too.
+      const second = await exchange(own, own.url);
+      expect(second.status).toBe(401);
+      expect(second.key).toBeUndefined();
+      expect((await send(own.port, '/api/call/app.info', { method: 'POST', headers: keyed, body: '{}' })).status).toBe(401);
+      // A new launch address is a new code, with its own session; neither names the other's key.
+      const next = own.newLaunchUrl();
+      expect(next).not.toBe(own.url);
+      const other = await exchange(own, next);
+      expect(other.status).toBe(200);
+      expect(other.key).not.toBe(sessionKey);
+      expect(next).not.toContain(other.key ?? '');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('refuses a late launch code, a guessed one, and one presented from another origin', async () => {
+    let now = Date.parse('2026-12-01T10:00:00Z');
+    const own = await startServer({ now: () => now });
+    try {
+      const late = own.newLaunchUrl();
+      now += 60_001;
+      expect((await exchange(own, late)).status).toBe(401);
+      const guessed = `${own.origin}/#launch=${randomBytes(32).toString('base64url')}`;
+      expect((await exchange(own, guessed)).status).toBe(401);
+      expect((await exchange(own, `${own.origin}/#launch=`)).status).toBe(401);
+      const fresh = own.newLaunchUrl();
+      expect((await exchange(own, fresh, { origin: 'https://evil.example' })).status).toBe(403);
+      expect((await exchange(own, fresh, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+      expect((await exchange(own, fresh, { host: `evil.example:${String(own.port)}` })).status).toBe(421);
+      // The refused attempts above did not spend it: the page itself, in time, still gets its session.
+      now += 59_000;
+      expect((await exchange(own, fresh)).status).toBe(200);
+    } finally {
+      await own.close();
+    }
   });
 
   it('answers a call that carries the key', async () => {

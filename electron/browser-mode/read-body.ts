@@ -14,6 +14,8 @@ export class BodyError extends Error {
 /** Reads a JSON body, refusing other content types, oversized bodies and malformed JSON. */
 export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) throw new BodyError(415);
+  // Announced as too large: refused before a byte of it is read (or waited for).
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new BodyError(413);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {

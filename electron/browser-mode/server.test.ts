@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { compose, type Composition } from '../compose';
 import { silentLogger } from '../services/logger';
 import { testServices } from '../testing/test-services';
 import { startBrowserModeServer, type BrowserModeServer } from './server';
+import { BROWSER_MODE_LIMITS, type ServerLimits } from './server-limits';
 
 interface RawResponse {
   status: number;
@@ -50,7 +51,7 @@ async function exchange(on: BrowserModeServer, url: string, headers: Record<stri
   return { ...response, ...(answer.value?.key ? { key: answer.value.key } : {}) };
 }
 
-const startServer = (options: { now?: () => number } = {}) =>
+const startServer = (options: { now?: () => number; limits?: Partial<ServerLimits> } = {}) =>
   startBrowserModeServer({ rendererDir, dispatch: composition.dispatch, bus: composition.bus, logger: silentLogger, ...options });
 
 beforeAll(async () => {
@@ -237,5 +238,107 @@ describe('browser-mode server', () => {
       socket.on('error', () => resolve(false));
     });
     expect(ipv6).toBe(false);
+  });
+});
+
+/** A client that writes `head` and then one more byte of `drip` every `everyMs`, until the server closes on it. */
+function slowClient(port: number, head: string, drip: string, everyMs: number): Promise<{ closedAfterMs: number; received: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.write(head));
+    let received = '';
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (socket.writable) socket.write(drip[sent++ % drip.length] ?? '');
+    }, everyMs);
+    // A guard, not an ordering device: a server that never drops the client fails the case instead of hanging it.
+    const guard = setTimeout(() => socket.destroy(new Error('the server kept the slow client')), 6_000);
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (received += chunk));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearInterval(timer);
+      clearTimeout(guard);
+      const closedAfterMs = performance.now() - started;
+      if (closedAfterMs >= 6_000) reject(new Error('the server kept the slow client'));
+      else resolve({ closedAfterMs, received });
+    });
+  });
+}
+
+/** A connection that has made one keep-alive request and stays open; or null when the server closed it unanswered. */
+function keptAliveConnection(port: number): Promise<Socket | null> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.write(`GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:${String(port)}\r\n\r\n`));
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      if (chunk.startsWith('HTTP/1.1 200')) resolve(socket);
+    });
+    socket.on('error', () => resolve(null));
+    socket.on('close', () => resolve(null));
+  });
+}
+
+describe('browser-mode server limits', () => {
+  it('drops a client that sends its headers or its body slowly (slowloris), while the event stream stays open', async () => {
+    const own = await startServer({ limits: { headersTimeoutMs: 400, requestTimeoutMs: 800, timeoutCheckIntervalMs: 100 } });
+    try {
+      const sessionKey = (await exchange(own, own.url)).key ?? '';
+      const events: string[] = [];
+      const stream = httpRequest({ host: '127.0.0.1', port: own.port, path: '/api/events', headers: { host: `127.0.0.1:${String(own.port)}`, 'x-sam-desk-key': sessionKey } }, (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => events.push(chunk));
+      });
+      stream.on('error', () => undefined);
+      stream.end();
+
+      const host = `Host: 127.0.0.1:${String(own.port)}\r\n`;
+      const slowHeaders = await slowClient(own.port, `GET / HTTP/1.1\r\n${host}`, 'X-Slow: 1\r\n', 100);
+      expect(slowHeaders.closedAfterMs).toBeLessThan(2_000);
+      expect(slowHeaders.received).not.toContain('HTTP/1.1 200');
+      const slowBody = await slowClient(own.port, `POST /api/call/app.info HTTP/1.1\r\n${host}Content-Type: application/json\r\nX-Sam-Desk-Key: ${sessionKey}\r\nContent-Length: 200\r\n\r\n`, ' ', 100);
+      expect(slowBody.closedAfterMs).toBeLessThan(2_000);
+      expect(slowBody.received).not.toContain('HTTP/1.1 200');
+
+      // The page's event stream was opened before both and outlived both: it is no slow request.
+      composition.bus.emit('app.connectivity', { online: true });
+      await expect.poll(() => events.join('')).toContain('event: app.connectivity');
+      stream.destroy();
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('refuses a body announced larger than the cap before reading it', async () => {
+    const started = performance.now();
+    const answer = await send(server.port, '/api/call/tokens.inspect', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sam-desk-key': key, 'content-length': String(10 * 1024 * 1024) },
+      body: '{',
+    }).catch(() => ({ status: 0 }));
+    expect(answer.status).toBe(413);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it(`closes connections beyond ${String(BROWSER_MODE_LIMITS.maxConnections)} at once, and serves again when one ends`, async () => {
+    const own = await startServer();
+    const held: Socket[] = [];
+    try {
+      for (let index = 0; index < BROWSER_MODE_LIMITS.maxConnections; index++) {
+        const socket = await keptAliveConnection(own.port);
+        expect(socket, `connection ${String(index + 1)}`).not.toBeNull();
+        if (socket) held.push(socket);
+      }
+      expect(await keptAliveConnection(own.port)).toBeNull();
+      held.pop()?.destroy();
+      await expect.poll(async () => {
+        const socket = await keptAliveConnection(own.port);
+        socket?.destroy();
+        return socket !== null;
+      }).toBe(true);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await own.close();
+    }
   });
 });

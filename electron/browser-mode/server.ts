@@ -9,6 +9,7 @@ import { readJsonBodyOrRefuse } from './read-body';
 import { createRequestGuard, type RequestGuard } from './request-guard';
 import { sendJson, setSecurityHeaders } from './response-headers';
 import { openSession, SESSION_PATH } from './session-route';
+import { BROWSER_MODE_LIMITS, serverOptions, type ServerLimits } from './server-limits';
 import { serveStatic } from './static-files';
 
 export interface BrowserModeOptions {
@@ -20,6 +21,8 @@ export interface BrowserModeOptions {
   readonly port?: number;
   /** Milliseconds since the epoch, for the launch codes' lifetime. */
   readonly now?: () => number;
+  /** BROWSER_MODE_LIMITS unless a test narrows them. */
+  readonly limits?: Partial<ServerLimits>;
 }
 
 export interface BrowserModeServer {
@@ -46,7 +49,8 @@ const CALL_PREFIX = '/api/call/';
 export async function startBrowserModeServer(options: BrowserModeOptions): Promise<BrowserModeServer> {
   const sessions = createSessionKeys(options.now);
   const routeHolder: { current?: Route } = {};
-  const server = createServer((request, response) => {
+  const limits = { ...BROWSER_MODE_LIMITS, ...options.limits };
+  const server = createServer(serverOptions(limits), (request, response) => {
     const route = routeHolder.current;
     if (!route) return void response.destroy();
     handle(request, response, route, options).catch(() => {
@@ -55,6 +59,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
       else response.end();
     });
   });
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     // Loopback only: the address is fixed here, never taken from configuration.

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { StandInSession } from '../testing/stand-in-session';
 
 /**
  * Electron's security checklist, item by item, against the main-process code that implements it. The Electron binary
@@ -10,29 +11,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
  */
 type Listener = (...args: unknown[]) => void;
 
-class FakeSession {
-  permissionRequest: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
-  permissionCheck: ((contents: unknown, permission: string) => boolean) | null = null;
-  devicePermission: (() => boolean) | null = null;
-  readonly listeners = new Map<string, Listener>();
-  setPermissionRequestHandler(handler: NonNullable<FakeSession['permissionRequest']>): void {
-    this.permissionRequest = handler;
-  }
-  setPermissionCheckHandler(handler: NonNullable<FakeSession['permissionCheck']>): void {
-    this.permissionCheck = handler;
-  }
-  setDevicePermissionHandler(handler: () => boolean): void {
-    this.devicePermission = handler;
-  }
-  on(event: string, listener: Listener): void {
-    this.listeners.set(event, listener);
-  }
-}
-
 class FakeContents {
   readonly listeners = new Map<string, Listener>();
   windowOpen: ((details: { url: string }) => { action: string }) | null = null;
-  constructor(readonly session: FakeSession) {}
+  constructor(readonly session: StandInSession) {}
   on(event: string, listener: Listener): void {
     this.listeners.set(event, listener);
   }
@@ -64,7 +46,7 @@ vi.mock('electron', () => {
     loaded: string | null = null;
     constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
       const session = options.webPreferences?.session;
-      this.webContents = new FakeContents(session instanceof FakeSession ? session : new FakeSession());
+      this.webContents = new FakeContents(session instanceof StandInSession ? session : new StandInSession());
       recorded.windows.push(this);
       recorded.contentsCreated?.(this.webContents);
     }
@@ -85,7 +67,7 @@ vi.mock('electron', () => {
     ipcMain: { handle: (channel: string, handler: (event: unknown, request: unknown) => Promise<unknown>) => recorded.ipcHandlers.set(channel, handler), removeHandler: () => undefined },
     session: {
       fromPartition: (name: string) => {
-        const session = new FakeSession();
+        const session = new StandInSession();
         recorded.partitions.push({ name, session });
         return session;
       },
@@ -139,7 +121,7 @@ describe("Electron's security checklist", () => {
   });
 
   it('opens no new window, and hands only allow-listed https addresses to the system browser', async () => {
-    const contents = new FakeContents(new FakeSession());
+    const contents = new FakeContents(new StandInSession());
     lockDown(contents as never);
     for (const url of [...hostile, 'https://learn.microsoft.com/partner-center/', 'https://user:pw@learn.microsoft.com/', 'https://learn.microsoft.com:8443/']) {
       expect(contents.windowOpen?.({ url })).toEqual({ action: 'deny' });
@@ -149,30 +131,23 @@ describe("Electron's security checklist", () => {
   });
 
   it('refuses every permission request and check except plain-text clipboard writes, and every device', () => {
-    const contents = new FakeContents(new FakeSession());
+    const contents = new FakeContents(new StandInSession());
     lockDown(contents as never);
     const { session } = contents;
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'pointerLock', 'hid', 'serial', 'usb']) {
-      let granted: boolean | null = null;
-      session.permissionRequest?.(contents, permission, (answer) => (granted = answer));
-      expect(granted, permission).toBe(false);
-      expect(session.permissionCheck?.(contents, permission), permission).toBe(false);
+      expect(session.requests(permission), permission).toBe(false);
+      expect(session.checks(permission), permission).toBe(false);
     }
-    expect(session.permissionCheck?.(contents, 'clipboard-sanitized-write')).toBe(true);
-    expect(session.devicePermission?.()).toBe(false);
+    expect(session.checks('clipboard-sanitized-write')).toBe(true);
+    expect(session.grantsDevice()).toBe(false);
   });
 
   it('refuses downloads the page did not make itself', () => {
-    const session = new FakeSession();
+    const session = new StandInSession();
     guardAppSession(session as never);
-    const download = (url: string): boolean => {
-      let prevented = false;
-      session.listeners.get('will-download')?.({ preventDefault: () => (prevented = true) }, { getURL: () => url });
-      return prevented;
-    };
-    expect(download('https://evil.example/payload.exe')).toBe(true);
-    expect(download('blob:https://evil.example/1')).toBe(true);
-    expect(download('blob:app://sam-desk/8d1f7c1e-0000-4000-8000-000000000000')).toBe(false);
+    expect(session.downloads('https://evil.example/payload.exe')).toBe(false);
+    expect(session.downloads('blob:https://evil.example/1')).toBe(false);
+    expect(session.downloads('blob:app://sam-desk/8d1f7c1e-0000-4000-8000-000000000000')).toBe(true);
   });
 
   it('the in-app sign-in window, from the same factory: an in-memory session of its own with no permission, device or download; https and its redirect only; no preload', () => {
@@ -182,24 +157,16 @@ describe("Electron's security checklist", () => {
       const partition = recorded.partitions.at(-1);
       expect(partition?.name).toMatch(/^sign-in-/);
       expect(partition?.name.startsWith('persist:')).toBe(false);
-      const session = partition?.session as FakeSession;
+      const session = partition?.session as StandInSession;
       expect(window.webContents.session).toBe(session);
       expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, webviewTag: false, webSecurity: true, allowRunningInsecureContent: false });
       expect(window.options.webPreferences.preload).toBeUndefined();
       for (const permission of ['clipboard-sanitized-write', 'clipboard-read', 'media', 'notifications']) {
-        let granted: boolean | null = null;
-        session.permissionRequest?.(window.webContents, permission, (answer) => (granted = answer));
-        expect(granted, permission).toBe(false);
-        expect(session.permissionCheck?.(window.webContents, permission), permission).toBe(false);
+        expect(session.requests(permission), permission).toBe(false);
+        expect(session.checks(permission), permission).toBe(false);
       }
-      expect(session.devicePermission?.()).toBe(false);
-      const download = (url: string): boolean => {
-        let prevented = false;
-        session.listeners.get('will-download')?.({ preventDefault: () => (prevented = true) }, { getURL: () => url });
-        return prevented;
-      };
-      expect(session.listeners.has('will-download')).toBe(true);
-      for (const url of ['https://login.microsoftonline.com/payload.exe', 'blob:app://sam-desk/8d1f7c1e-0000-4000-8000-000000000000']) expect(download(url), url).toBe(true);
+      expect(session.grantsDevice()).toBe(false);
+      for (const url of ['https://login.microsoftonline.com/payload.exe', 'blob:app://sam-desk/8d1f7c1e-0000-4000-8000-000000000000']) expect(session.downloads(url), url).toBe(false);
       expect(window.webContents.fire('will-navigate', 'https://adfs.contoso.example/adfs/ls/')).toBe(false);
       expect(window.webContents.fire('will-navigate', 'http://localhost:8400/?code=1.A&state=s')).toBe(false);
       for (const url of hostile.filter((candidate) => !candidate.startsWith('https:'))) expect(window.webContents.fire('will-navigate', url), url).toBe(true);

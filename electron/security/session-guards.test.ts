@@ -1,44 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guardContents, signInNavigationPolicy, type ContentsLike } from './contents-guards';
-import { appSessionPolicy, guardSession, signInPartition, signInSessionPolicy, type SessionLike } from './session-guards';
-
-/** A stand-in for an Electron Session: records the handlers the guards install, and fires them as Electron would. */
-class StandInSession implements SessionLike {
-  private permissionRequest: Parameters<SessionLike['setPermissionRequestHandler']>[0] | null = null;
-  private permissionCheck: Parameters<SessionLike['setPermissionCheckHandler']>[0] | null = null;
-  private devicePermission: (() => boolean) | null = null;
-  private readonly downloadListeners: Array<Parameters<SessionLike['on']>[1]> = [];
-  setPermissionRequestHandler(handler: NonNullable<StandInSession['permissionRequest']>): void {
-    this.permissionRequest = handler;
-  }
-  setPermissionCheckHandler(handler: NonNullable<StandInSession['permissionCheck']>): void {
-    this.permissionCheck = handler;
-  }
-  setDevicePermissionHandler(handler: () => boolean): void {
-    this.devicePermission = handler;
-  }
-  on(_event: 'will-download', listener: Parameters<SessionLike['on']>[1]): void {
-    this.downloadListeners.push(listener);
-  }
-  /** Electron's default for a session without a handler is to grant; so is this stand-in's. */
-  requests(permission: string): boolean {
-    let granted = true;
-    this.permissionRequest?.({}, permission, (answer) => (granted = answer));
-    return granted;
-  }
-  checks(permission: string): boolean {
-    return this.permissionCheck?.({}, permission) ?? true;
-  }
-  grantsDevice(): boolean {
-    return this.devicePermission?.() ?? true;
-  }
-  /** Whether a download of `url` would go ahead (Electron then shows its save dialog). */
-  downloads(url: string): boolean {
-    let prevented = false;
-    for (const listener of this.downloadListeners) listener({ preventDefault: () => (prevented = true) }, { getURL: () => url });
-    return !prevented;
-  }
-}
+import { StandInSession } from '../testing/stand-in-session';
+import { appSessionPolicy, guardSession, signInPartition, signInSessionPolicy } from './session-guards';
 
 const PERMISSIONS = ['clipboard-sanitized-write', 'clipboard-read', 'media', 'display-capture', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'pointerLock', 'hid', 'serial', 'usb', 'storage-access', 'idle-detection', 'window-management'];
 const OWN_EXPORT = 'blob:app://sam-desk/8d1f7c1e-0000-4000-8000-000000000000';

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { printedLaunchUrls } from '../scripts/printed-launch-url';
 
 /**
  * SAM Desk in browser mode as a person starts it (electron/browser-mode/launch.ts, the built renderer), in a process
@@ -7,8 +8,10 @@ import { fileURLToPath } from 'node:url';
  * the local cloud's bundle) and the keychain session's D-Bus address go with it.
  */
 export interface BrowserModeApp {
-  /** The address it printed, with the per-launch key in the fragment. */
+  /** The address it printed first: its launch code opens one page, within a minute. */
   readonly url: string;
+  /** A new launch address (Enter in its terminal), for each further page. */
+  newLaunchUrl(): Promise<string>;
   readonly port: number;
   /** Everything it printed so far, for error messages. */
   output(): string;
@@ -22,28 +25,17 @@ const STOP_TIMEOUT_MS = 5_000;
 
 export async function launchBrowserModeApp(options: { readonly home: string; readonly port?: number }): Promise<BrowserModeApp> {
   const args = ['--import', 'tsx', 'electron/browser-mode/launch.ts', '--no-open', ...(options.port === undefined ? [] : [`--port=${String(options.port)}`])];
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SAM_DESK_HOME: options.home } });
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, SAM_DESK_HOME: options.home } });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const stop = (): Promise<void> => stopProcess(child);
+  const launchUrls = printedLaunchUrls(child, () => output, START_TIMEOUT_MS);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`SAM Desk (browser mode) did not start within ${String(START_TIMEOUT_MS)} ms: ${output}`)), START_TIMEOUT_MS);
-      const onData = (): void => {
-        const match = /running at (\S+)/.exec(output);
-        if (!match?.[1]) return;
-        clearTimeout(timer);
-        child.stdout.off('data', onData);
-        resolve(match[1]);
-      };
-      child.stdout.on('data', onData);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`SAM Desk (browser mode) exited with ${String(code)}: ${output}`));
-      });
+    const url = await launchUrls.first().catch((error: unknown) => {
+      throw new Error(`SAM Desk (browser mode) did not start (${String(error)}): ${output}`);
     });
-    return { url, port: Number(new URL(url).port), output: () => output, stop };
+    return { url, port: Number(new URL(url).port), newLaunchUrl: () => launchUrls.next(), output: () => output, stop };
   } catch (error) {
     await stop();
     throw error;

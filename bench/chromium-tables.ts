@@ -43,7 +43,8 @@ export async function openLargeCustomer(page: Page, customer: { readonly tenantI
 
 export async function benchTables(options: {
   readonly context: BrowserContext;
-  readonly appUrl: string;
+  /** A launch address for each page (a launch code opens one). */
+  readonly newLaunchUrl: () => Promise<string>;
   readonly cloud: LocalCloud;
   readonly profile: ConsentedProfile;
   readonly largeCustomer: { readonly tenantId: string; readonly companyName: string; readonly users: number };
@@ -52,7 +53,7 @@ export async function benchTables(options: {
 }): Promise<TablesResult> {
   const { profile, largeCustomer } = options;
   const customers = options.cloud.state.world.customerCount;
-  const page = await openAppPage(options.context, options.appUrl, { customers, users: largeCustomer.users });
+  const page = await openAppPage(options.context, await options.newLaunchUrl(), { customers, users: largeCustomer.users });
   try {
     await page.getByRole('tab', { name: 'Customers' }).waitFor();
     // Let start-up work (profiles, connectivity, fonts) settle before the empty heap is read.

@@ -47,7 +47,7 @@ async function fetchFirstPage(cloud: LocalCloud, bearer: string): Promise<number
 
 const round1 = (ms: number): number => Math.round(ms * 10) / 10;
 
-export async function benchFirstRows(options: { readonly context: BrowserContext; readonly appUrl: string; readonly cloud: LocalCloud; readonly profile: ConsentedProfile; readonly runs: number }): Promise<FirstRowsResult> {
+export async function benchFirstRows(options: { readonly context: BrowserContext; readonly newLaunchUrl: () => Promise<string>; readonly cloud: LocalCloud; readonly profile: ConsentedProfile; readonly runs: number }): Promise<FirstRowsResult> {
   const { cloud, profile } = options;
   const customers = cloud.state.world.customerCount;
   const bearer = await partnerCenterToken(cloud);
@@ -61,7 +61,7 @@ export async function benchFirstRows(options: { readonly context: BrowserContext
   for (let run = 0; run < options.runs; run++) {
     await removeProfileCaches(profile.home, profile.profileId);
     firstPage.push(await fetchFirstPage(cloud, bearer));
-    const page = await openAppPage(options.context, options.appUrl, { autoOpen: true, customers });
+    const page = await openAppPage(options.context, await options.newLaunchUrl(), { autoOpen: true, customers });
     try {
       const clicked = await waitForMark(page, 'customersTabClicked', 30_000);
       const rows = await waitForMark(page, 'customersFirstRow', 30_000);

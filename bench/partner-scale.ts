@@ -72,8 +72,8 @@ export async function benchPartnerScale(options: PartnerScaleOptions): Promise<P
     const context = await newAppContext(browser);
     const app = await launchBrowserModeApp({ home: profile.home });
     running.app = app;
-    const firstRows = await benchFirstRows({ context, appUrl: app.url, cloud, profile, runs: options.firstRowsRuns });
-    const tables = await benchTables({ context, appUrl: app.url, cloud, profile, largeCustomer, filterRounds: options.filterRounds, filterTarget: options.filterTargetMs });
+    const firstRows = await benchFirstRows({ context, newLaunchUrl: () => app.newLaunchUrl(), cloud, profile, runs: options.firstRowsRuns });
+    const tables = await benchTables({ context, newLaunchUrl: () => app.newLaunchUrl(), cloud, profile, largeCustomer, filterRounds: options.filterRounds, filterTarget: options.filterTargetMs });
 
     // Offline: the same settings folder and port (the page's origin, so it remembers the profile), no cloud.
     const { port } = app;

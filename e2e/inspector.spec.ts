@@ -9,7 +9,7 @@ test.describe('token inspector in browser mode', () => {
   test('decodes a pasted Partner Center token and shows claims and checks', async ({ page, app }) => {
     await page.goto(app.url);
     await expect(page.getByRole('heading', { name: 'Token inspector', level: 2 })).toBeVisible();
-    await expect(page).not.toHaveURL(/#key=/);
+    await expect(page).not.toHaveURL(/#launch=/);
     await expect(page.getByTestId('mode')).toHaveText('Browser mode');
 
     await page.getByLabel('Token', { exact: true }).fill(`Bearer ${partnerCenterToken()}`);

@@ -1,6 +1,7 @@
 import { isMethodName, methods, type MethodName } from '../shared/ipc/contract';
 import type { Envelope } from '../shared/ipc/errors';
 import type { HandlerTable } from './handler-table';
+import { rememberEnteredSecrets } from './services/entered-secrets';
 import type { Logger } from './services/logger';
 
 /**
@@ -11,6 +12,8 @@ import type { Logger } from './services/logger';
 export function createDispatcher(handlers: HandlerTable, logger: Logger) {
   return async function dispatch(method: string, rawRequest: unknown): Promise<Envelope> {
     if (!isMethodName(method)) return { ok: false, error: { code: 'unknown-method' } };
+    // Before anything can log: a secret typed into the window is one the logger redacts from here on.
+    rememberEnteredSecrets(rawRequest);
     const spec = methods[method];
     const parsed = spec.request.safeParse(rawRequest);
     if (!parsed.success) {

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { StandInSession } from '../testing/stand-in-session';
 
 /**
  * Electron's security checklist, item by item, against the main-process code that implements it. The Electron binary
@@ -10,29 +11,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
  */
 type Listener = (...args: unknown[]) => void;
 
-class FakeSession {
-  permissionRequest: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
-  permissionCheck: ((contents: unknown, permission: string) => boolean) | null = null;
-  devicePermission: (() => boolean) | null = null;
-  readonly listeners = new Map<string, Listener>();
-  setPermissionRequestHandler(handler: NonNullable<FakeSession['permissionRequest']>): void {
-    this.permissionRequest = handler;
-  }
-  setPermissionCheckHandler(handler: NonNullable<FakeSession['permissionCheck']>): void {
-    this.permissionCheck = handler;
-  }
-  setDevicePermissionHandler(handler: () => boolean): void {
-    this.devicePermission = handler;
-  }
-  on(event: string, listener: Listener): void {
-    this.listeners.set(event, listener);
-  }
-}
-
 class FakeContents {
   readonly listeners = new Map<string, Listener>();
   windowOpen: ((details: { url: string }) => { action: string }) | null = null;
-  constructor(readonly session: FakeSession) {}
+  constructor(readonly session: StandInSession) {}
   on(event: string, listener: Listener): void {
     this.listeners.set(event, listener);
   }
@@ -49,6 +31,9 @@ class FakeContents {
 
 const recorded = vi.hoisted(() => ({
   windows: [] as Array<{ options: { webPreferences?: Record<string, unknown> } }>,
+  partitions: [] as Array<{ name: string; session: unknown }>,
+  /** Electron's app 'web-contents-created', which fires inside the BrowserWindow constructor. */
+  contentsCreated: null as ((contents: unknown) => void) | null,
   openedExternally: [] as string[],
   schemes: [] as unknown[],
   protocolHandler: null as ((request: { url: string }) => Promise<Response>) | null,
@@ -58,12 +43,19 @@ const recorded = vi.hoisted(() => ({
 vi.mock('electron', () => {
   class BrowserWindow {
     readonly webContents: FakeContents;
+    loaded: string | null = null;
     constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
-      this.webContents = new FakeContents(new FakeSession());
+      const session = options.webPreferences?.session;
+      this.webContents = new FakeContents(session instanceof StandInSession ? session : new StandInSession());
       recorded.windows.push(this);
+      recorded.contentsCreated?.(this.webContents);
     }
     once(): void {}
     show(): void {}
+    close(): void {}
+    async loadURL(url: string): Promise<void> {
+      this.loaded = url;
+    }
   }
   return {
     BrowserWindow,
@@ -73,12 +65,19 @@ vi.mock('electron', () => {
       handle: (_scheme: string, handler: (request: { url: string }) => Promise<Response>) => (recorded.protocolHandler = handler),
     },
     ipcMain: { handle: (channel: string, handler: (event: unknown, request: unknown) => Promise<unknown>) => recorded.ipcHandlers.set(channel, handler), removeHandler: () => undefined },
-    session: { fromPartition: () => new FakeSession() },
+    session: {
+      fromPartition: (name: string) => {
+        const session = new StandInSession();
+        recorded.partitions.push({ name, session });
+        return session;
+      },
+    },
   };
 });
 
-const { createSecureWindow, guardDownloads, lockDown } = await import('./window');
+const { createSecureWindow, guardAppSession, lockDown } = await import('./window');
 const { registerAppScheme, serveRenderer } = await import('./app-protocol');
+const { lockDownContents, openSignInWindow } = await import('./sign-in-window');
 const { registerIpc } = await import('./ipc');
 const { EventBus } = await import('../event-bus');
 const { silentLogger } = await import('../services/logger');
@@ -122,7 +121,7 @@ describe("Electron's security checklist", () => {
   });
 
   it('opens no new window, and hands only allow-listed https addresses to the system browser', async () => {
-    const contents = new FakeContents(new FakeSession());
+    const contents = new FakeContents(new StandInSession());
     lockDown(contents as never);
     for (const url of [...hostile, 'https://learn.microsoft.com/partner-center/', 'https://user:pw@learn.microsoft.com/', 'https://learn.microsoft.com:8443/']) {
       expect(contents.windowOpen?.({ url })).toEqual({ action: 'deny' });
@@ -132,30 +131,49 @@ describe("Electron's security checklist", () => {
   });
 
   it('refuses every permission request and check except plain-text clipboard writes, and every device', () => {
-    const contents = new FakeContents(new FakeSession());
+    const contents = new FakeContents(new StandInSession());
     lockDown(contents as never);
     const { session } = contents;
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'pointerLock', 'hid', 'serial', 'usb']) {
-      let granted: boolean | null = null;
-      session.permissionRequest?.(contents, permission, (answer) => (granted = answer));
-      expect(granted, permission).toBe(false);
-      expect(session.permissionCheck?.(contents, permission), permission).toBe(false);
+      expect(session.requests(permission), permission).toBe(false);
+      expect(session.checks(permission), permission).toBe(false);
     }
-    expect(session.permissionCheck?.(contents, 'clipboard-sanitized-write')).toBe(true);
-    expect(session.devicePermission?.()).toBe(false);
+    expect(session.checks('clipboard-sanitized-write')).toBe(true);
+    expect(session.grantsDevice()).toBe(false);
   });
 
   it('refuses downloads the page did not make itself', () => {
-    const session = new FakeSession();
-    guardDownloads(session as never);
-    const download = (url: string): boolean => {
-      let prevented = false;
-      session.listeners.get('will-download')?.({ preventDefault: () => (prevented = true) }, { getURL: () => url });
-      return prevented;
-    };
-    expect(download('https://evil.example/payload.exe')).toBe(true);
-    expect(download('blob:https://evil.example/1')).toBe(true);
-    expect(download('blob:app://sam-desk/8d1f7c1e-0000-4000-8000-000000000000')).toBe(false);
+    const session = new StandInSession();
+    guardAppSession(session as never);
+    expect(session.downloads('https://evil.example/payload.exe')).toBe(false);
+    expect(session.downloads('blob:https://evil.example/1')).toBe(false);
+    expect(session.downloads('blob:app://sam-desk/8d1f7c1e-0000-4000-8000-000000000000')).toBe(true);
+  });
+
+  it('the in-app sign-in window, from the same factory: an in-memory session of its own with no permission, device or download; https and its redirect only; no preload', () => {
+    recorded.contentsCreated = (contents) => lockDownContents(contents as never);
+    try {
+      const window = openSignInWindow('https://login.microsoftonline.com/contoso/oauth2/v2.0/authorize', 'http://localhost:8400/', null) as unknown as { options: { webPreferences: Record<string, unknown> }; webContents: FakeContents; loaded: string };
+      const partition = recorded.partitions.at(-1);
+      expect(partition?.name).toMatch(/^sign-in-/);
+      expect(partition?.name.startsWith('persist:')).toBe(false);
+      const session = partition?.session as StandInSession;
+      expect(window.webContents.session).toBe(session);
+      expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, webviewTag: false, webSecurity: true, allowRunningInsecureContent: false });
+      expect(window.options.webPreferences.preload).toBeUndefined();
+      for (const permission of ['clipboard-sanitized-write', 'clipboard-read', 'media', 'notifications']) {
+        expect(session.requests(permission), permission).toBe(false);
+        expect(session.checks(permission), permission).toBe(false);
+      }
+      expect(session.grantsDevice()).toBe(false);
+      for (const url of ['https://login.microsoftonline.com/payload.exe', 'blob:app://sam-desk/8d1f7c1e-0000-4000-8000-000000000000']) expect(session.downloads(url), url).toBe(false);
+      expect(window.webContents.fire('will-navigate', 'https://adfs.contoso.example/adfs/ls/')).toBe(false);
+      expect(window.webContents.fire('will-navigate', 'http://localhost:8400/?code=1.A&state=s')).toBe(false);
+      for (const url of hostile.filter((candidate) => !candidate.startsWith('https:'))) expect(window.webContents.fire('will-navigate', url), url).toBe(true);
+      expect(window.loaded).toBe('https://login.microsoftonline.com/contoso/oauth2/v2.0/authorize');
+    } finally {
+      recorded.contentsCreated = null;
+    }
   });
 
   it('serves the page from a privileged app:// origin with the CSP header, and nothing outside its folder', async () => {

@@ -8,7 +8,7 @@ import { claimAppInstance, deepLinkTarget } from './deep-links';
 import { registerIpc } from './ipc';
 import { APP_ENTRY_URL } from './app-origin';
 import { lockDownContents, openSignInWindow } from './sign-in-window';
-import { createSecureWindow, guardDownloads } from './window';
+import { createSecureWindow, guardAppSession } from './window';
 import { userDataDirectory } from '../services/app-paths';
 import { defaultServices } from '../services/default-services';
 import { findLocalCloud } from '../services/local-cloud';
@@ -38,7 +38,7 @@ if (deepLinks) {
 
   void app.whenReady().then(() => {
     serveRenderer(rendererDir);
-    guardDownloads(session.defaultSession);
+    guardAppSession(session.defaultSession);
     // The sign-in page opens in the system browser, only on the profile's bound sign-in host; the window also offers
     // "Copy sign-in link".
     const services = defaultServices(

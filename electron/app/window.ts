@@ -1,18 +1,24 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
+import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents, type WebPreferences } from 'electron';
+import { guardContents } from '../security/contents-guards';
+import { appSessionPolicy, guardSession } from '../security/session-guards';
 import { electronPlatform } from './platform';
 import { isAppBlobUrl, isAppUrl } from './app-origin';
 
 /**
  * The one window factory. Whatever options a caller passes, the security-relevant web preferences are forced
- * afterwards, so no window can be created with Node in the page or without the sandbox.
+ * afterwards, so no window can be created with Node in the page or without the sandbox. `preloadPath` null: a window
+ * that shows no page of ours (the in-app sign-in window) gets no preload, whatever the options say. The navigation
+ * policy is the app's origin unless the caller names another.
  */
-export function createSecureWindow(preloadPath: string, options: BrowserWindowConstructorOptions = {}): BrowserWindow {
+export function createSecureWindow(preloadPath: string | null, options: BrowserWindowConstructorOptions = {}, mayNavigateTo: (url: string) => boolean = isAppUrl): BrowserWindow {
+  const preferences: WebPreferences = { ...options.webPreferences };
+  delete preferences.preload;
+  if (preloadPath !== null) preferences.preload = preloadPath;
   const window = new BrowserWindow({
     ...options,
     show: false,
     webPreferences: {
-      ...options.webPreferences,
-      preload: preloadPath,
+      ...preferences,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
@@ -28,38 +34,26 @@ export function createSecureWindow(preloadPath: string, options: BrowserWindowCo
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  lockDown(window.webContents);
+  lockDown(window.webContents, mayNavigateTo);
   window.once('ready-to-show', () => window.show());
   return window;
 }
 
-/** Applied to every web contents the app ever creates (see main.ts), not just the main window's. */
+/**
+ * Applied to every web contents the app ever creates (see main.ts), not just the main window's: the navigation,
+ * webview and window-open guards, and the app's session policy for a session nobody has guarded yet (a sign-in
+ * window's session was guarded, more strictly, before its window existed, and keeps that).
+ */
 export function lockDown(contents: WebContents, mayNavigateTo: (url: string) => boolean = isAppUrl): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!mayNavigateTo(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!mayNavigateTo(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links to Microsoft's documentation and portals go to the system browser; nothing opens inside the app.
-    void electronPlatform.openExternal(url);
-    return { action: 'deny' };
-  });
-  const session = contents.session;
-  // Every permission is refused except writing plain text to the clipboard (the Copy buttons).
-  session.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
-  session.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
-  session.setDevicePermissionHandler(() => false);
+  // Links to Microsoft's documentation and portals go to the system browser; nothing opens inside the app.
+  guardContents(contents, { mayNavigateTo, openExternal: (url) => void electronPlatform.openExternal(url) });
+  guardAppSession(contents.session);
 }
 
 /**
- * The only downloads are the window's own CSV exports (blob: URLs of app://sam-desk), saved where the admin picks in
- * the save dialog Electron shows; anything else a page tries to download is refused. Registered once per session.
+ * The main window's session: the Copy buttons' clipboard writes, and as downloads only the window's own CSV exports
+ * (blob: URLs of app://sam-desk), saved where the admin picks in the save dialog Electron shows.
  */
-export function guardDownloads(session: Session): void {
-  session.on('will-download', (event, item) => {
-    if (!isAppBlobUrl(item.getURL())) event.preventDefault();
-  });
+export function guardAppSession(session: Session): void {
+  guardSession(session, appSessionPolicy(isAppBlobUrl));
 }

@@ -1,11 +1,11 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /**
  * Who may talk to the browser-mode server. The server listens on 127.0.0.1 only, but any web page the user
  * visits can aim requests at loopback, and a DNS-rebinding page can even make them look same-origin. So:
  * the Host header must name this server exactly (rebinding sends the attacker's host name), a present Origin
- * must be this server, and every API call must carry the per-launch key that only our page has.
+ * must be this server, and every API call must carry a session key, which only a page that exchanged a launch code
+ * has (launch-codes.ts).
  */
 export const KEY_HEADER = 'x-sam-desk-key';
 
@@ -16,10 +16,9 @@ export interface RequestGuard {
   keyPresented(request: IncomingMessage): boolean;
 }
 
-export function createRequestGuard(port: number, key: string): RequestGuard {
+export function createRequestGuard(port: number, isSessionKey: (key: string) => boolean): RequestGuard {
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = new Set([...hosts].map((host) => `http://${host}`));
-  const expected = Buffer.from(key, 'utf8');
   return {
     allowedOrigins,
     hostAllowed: (request) => hosts.has(request.headers.host ?? ''),
@@ -32,9 +31,7 @@ export function createRequestGuard(port: number, key: string): RequestGuard {
     },
     keyPresented: (request) => {
       const presented = request.headers[KEY_HEADER];
-      if (typeof presented !== 'string') return false;
-      const given = Buffer.from(presented, 'utf8');
-      return given.length === expected.length && timingSafeEqual(given, expected);
+      return typeof presented === 'string' && isSessionKey(presented);
     },
   };
 }

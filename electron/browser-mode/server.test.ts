@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { compose, type Composition } from '../compose';
 import { silentLogger } from '../services/logger';
 import { testServices } from '../testing/test-services';
 import { startBrowserModeServer, type BrowserModeServer } from './server';
+import { BROWSER_MODE_LIMITS, type ServerLimits } from './server-limits';
 
 interface RawResponse {
   status: number;
@@ -37,11 +39,26 @@ let composition: Composition;
 let key: string;
 const rendererDir = mkdtempSync(join(tmpdir(), 'sam-desk-renderer-'));
 
+/** What the page does with the address it was opened at: trade the fragment's launch code for a session key. */
+async function exchange(on: BrowserModeServer, url: string, headers: Record<string, string> = {}): Promise<RawResponse & { key?: string }> {
+  const code = new URLSearchParams(new URL(url).hash.slice(1)).get('launch') ?? '';
+  const response = await send(on.port, '/api/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: on.origin, 'sec-fetch-site': 'same-origin', ...headers },
+    body: JSON.stringify({ code }),
+  });
+  const answer = JSON.parse(response.body) as { ok: boolean; value?: { key?: string } };
+  return { ...response, ...(answer.value?.key ? { key: answer.value.key } : {}) };
+}
+
+const startServer = (options: { now?: () => number; limits?: Partial<ServerLimits> } = {}) =>
+  startBrowserModeServer({ rendererDir, dispatch: composition.dispatch, bus: composition.bus, logger: silentLogger, ...options });
+
 beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>SAM Desk</title>');
   composition = compose({ mode: 'browser', version: '9.9.9', platform: 'linux', cloud: 'microsoft', isOnline: () => true, logger: silentLogger, services: testServices() });
-  server = await startBrowserModeServer({ rendererDir, dispatch: composition.dispatch, bus: composition.bus, logger: silentLogger });
-  key = new URL(server.url).hash.replace('#key=', '');
+  server = await startServer();
+  key = (await exchange(server, server.url)).key ?? '';
 });
 afterAll(async () => {
   composition.dispose();
@@ -56,12 +73,55 @@ const call = (method: string, body: unknown, headers: Record<string, string> = {
   });
 
 describe('browser-mode server', () => {
-  it('hands out a per-launch key of at least 256 bits in the URL fragment only', async () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#key=[A-Za-z0-9_-]{43}$/);
-    const second = await startBrowserModeServer({ rendererDir, dispatch: composition.dispatch, bus: composition.bus, logger: silentLogger });
-    expect(second.url.split('#key=')[1]).not.toBe(key);
-    expect(second.port).not.toBe(server.port);
-    await second.close();
+  it('prints a one-time launch code, never the session key: the code opens one session, once', async () => {
+    const own = await startServer();
+    try {
+      expect(own.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#launch=[A-Za-z0-9_-]{43}$/);
+      const first = await exchange(own, own.url);
+      expect(first.status).toBe(200);
+      expect(first.key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const sessionKey = first.key ?? '';
+      expect(own.url).not.toContain(sessionKey);
+      expect(first.headers['cache-control']).toBe('no-store');
+      const keyed = { 'content-type': 'application/json', 'x-sam-desk-key': sessionKey };
+      expect((await send(own.port, '/api/call/app.info', { method: 'POST', headers: keyed, body: '{}' })).status).toBe(200);
+      // The same code again: refused, and since two parties had it, the session it opened is closed too.
+      const second = await exchange(own, own.url);
+      expect(second.status).toBe(401);
+      expect(second.key).toBeUndefined();
+      expect((await send(own.port, '/api/call/app.info', { method: 'POST', headers: keyed, body: '{}' })).status).toBe(401);
+      // A new launch address is a new code, with its own session; neither names the other's key.
+      const next = own.newLaunchUrl();
+      expect(next).not.toBe(own.url);
+      const other = await exchange(own, next);
+      expect(other.status).toBe(200);
+      expect(other.key).not.toBe(sessionKey);
+      expect(next).not.toContain(other.key ?? '');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('refuses a late launch code, a guessed one, and one presented from another origin', async () => {
+    let now = Date.parse('2026-12-01T10:00:00Z');
+    const own = await startServer({ now: () => now });
+    try {
+      const late = own.newLaunchUrl();
+      now += 60_001;
+      expect((await exchange(own, late)).status).toBe(401);
+      const guessed = `${own.origin}/#launch=${randomBytes(32).toString('base64url')}`;
+      expect((await exchange(own, guessed)).status).toBe(401);
+      expect((await exchange(own, `${own.origin}/#launch=`)).status).toBe(401);
+      const fresh = own.newLaunchUrl();
+      expect((await exchange(own, fresh, { origin: 'https://evil.example' })).status).toBe(403);
+      expect((await exchange(own, fresh, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+      expect((await exchange(own, fresh, { host: `evil.example:${String(own.port)}` })).status).toBe(421);
+      // The refused attempts above did not spend it: the page itself, in time, still gets its session.
+      now += 59_000;
+      expect((await exchange(own, fresh)).status).toBe(200);
+    } finally {
+      await own.close();
+    }
   });
 
   it('answers a call that carries the key', async () => {
@@ -178,5 +238,107 @@ describe('browser-mode server', () => {
       socket.on('error', () => resolve(false));
     });
     expect(ipv6).toBe(false);
+  });
+});
+
+/** A client that writes `head` and then one more byte of `drip` every `everyMs`, until the server closes on it. */
+function slowClient(port: number, head: string, drip: string, everyMs: number): Promise<{ closedAfterMs: number; received: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.write(head));
+    let received = '';
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (socket.writable) socket.write(drip[sent++ % drip.length] ?? '');
+    }, everyMs);
+    // A guard, not an ordering device: a server that never drops the client fails the case instead of hanging it.
+    const guard = setTimeout(() => socket.destroy(new Error('the server kept the slow client')), 6_000);
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (received += chunk));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearInterval(timer);
+      clearTimeout(guard);
+      const closedAfterMs = performance.now() - started;
+      if (closedAfterMs >= 6_000) reject(new Error('the server kept the slow client'));
+      else resolve({ closedAfterMs, received });
+    });
+  });
+}
+
+/** A connection that has made one keep-alive request and stays open; or null when the server closed it unanswered. */
+function keptAliveConnection(port: number): Promise<Socket | null> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.write(`GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:${String(port)}\r\n\r\n`));
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      if (chunk.startsWith('HTTP/1.1 200')) resolve(socket);
+    });
+    socket.on('error', () => resolve(null));
+    socket.on('close', () => resolve(null));
+  });
+}
+
+describe('browser-mode server limits', () => {
+  it('drops a client that sends its headers or its body slowly (slowloris), while the event stream stays open', async () => {
+    const own = await startServer({ limits: { headersTimeoutMs: 400, requestTimeoutMs: 800, timeoutCheckIntervalMs: 100 } });
+    try {
+      const sessionKey = (await exchange(own, own.url)).key ?? '';
+      const events: string[] = [];
+      const stream = httpRequest({ host: '127.0.0.1', port: own.port, path: '/api/events', headers: { host: `127.0.0.1:${String(own.port)}`, 'x-sam-desk-key': sessionKey } }, (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => events.push(chunk));
+      });
+      stream.on('error', () => undefined);
+      stream.end();
+
+      const host = `Host: 127.0.0.1:${String(own.port)}\r\n`;
+      const slowHeaders = await slowClient(own.port, `GET / HTTP/1.1\r\n${host}`, 'X-Slow: 1\r\n', 100);
+      expect(slowHeaders.closedAfterMs).toBeLessThan(2_000);
+      expect(slowHeaders.received).not.toContain('HTTP/1.1 200');
+      const slowBody = await slowClient(own.port, `POST /api/call/app.info HTTP/1.1\r\n${host}Content-Type: application/json\r\nX-Sam-Desk-Key: ${sessionKey}\r\nContent-Length: 200\r\n\r\n`, ' ', 100);
+      expect(slowBody.closedAfterMs).toBeLessThan(2_000);
+      expect(slowBody.received).not.toContain('HTTP/1.1 200');
+
+      // The page's event stream was opened before both and outlived both: it is no slow request.
+      composition.bus.emit('app.connectivity', { online: true });
+      await expect.poll(() => events.join('')).toContain('event: app.connectivity');
+      stream.destroy();
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('refuses a body announced larger than the cap before reading it', async () => {
+    const started = performance.now();
+    const answer = await send(server.port, '/api/call/tokens.inspect', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sam-desk-key': key, 'content-length': String(10 * 1024 * 1024) },
+      body: '{',
+    }).catch(() => ({ status: 0 }));
+    expect(answer.status).toBe(413);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it(`closes connections beyond ${String(BROWSER_MODE_LIMITS.maxConnections)} at once, and serves again when one ends`, async () => {
+    const own = await startServer();
+    const held: Socket[] = [];
+    try {
+      for (let index = 0; index < BROWSER_MODE_LIMITS.maxConnections; index++) {
+        const socket = await keptAliveConnection(own.port);
+        expect(socket, `connection ${String(index + 1)}`).not.toBeNull();
+        if (socket) held.push(socket);
+      }
+      expect(await keptAliveConnection(own.port)).toBeNull();
+      held.pop()?.destroy();
+      await expect.poll(async () => {
+        const socket = await keptAliveConnection(own.port);
+        socket?.destroy();
+        return socket !== null;
+      }).toBe(true);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await own.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { userDataDirectory } from './app-paths';
 import { envLanguage } from './env-language';
 import { createSamDeskServices, type SamDeskServices } from './sam-desk-services';
 import { createKeychain } from './secrets/keychain';
+import { rememberingVault } from './secrets/remembering-vault';
 
 /** The services as the app and the CLI run them: the settings folder, the OS keychain, the admin's language. */
 export function defaultServices(
@@ -15,7 +16,8 @@ export function defaultServices(
   const { t } = createTranslator(language);
   return createSamDeskServices({
     userDataDirectory: userDataDirectory(env),
-    vault: createKeychain(),
+    // Every secret read from or written to the keychain is one the logger redacts.
+    vault: rememberingVault(createKeychain()),
     openBrowser,
     ...(openSignInWindow ? { openSignInWindow } : {}),
     now: appClock(env),

@@ -1,7 +1,10 @@
+import { knownSecrets } from './known-secrets';
+
 /**
  * A logger that cannot print a token by construction: it takes an event name and a flat record of fields,
- * and every string field is passed through `redact`, which replaces anything shaped like a JWT, a bearer value
- * or a long opaque credential. Free text from exceptions is never accepted.
+ * and every string field is passed through `redact`, which replaces every secret the process has learned
+ * (known-secrets.ts), whatever its length, and anything shaped like a JWT, a bearer value or a long opaque
+ * credential. Free text from exceptions is never accepted.
  */
 export type LogFields = Readonly<Record<string, string | number | boolean | null>>;
 
@@ -17,7 +20,8 @@ const BEARER = /(bearer\s+)\S+/gi;
 const LONG_CREDENTIAL = /[\w.~+/=-]{40,}/g;
 
 export function redact(value: string): string {
-  return value.replace(JWT_LIKE, '[redacted-jwt]').replace(BEARER, '$1[redacted]').replace(LONG_CREDENTIAL, '[redacted]');
+  // Known secrets first: a pattern replacing part of one would leave the rest of it standing.
+  return knownSecrets.redact(value).replace(JWT_LIKE, '[redacted-jwt]').replace(BEARER, '$1[redacted]').replace(LONG_CREDENTIAL, '[redacted]');
 }
 
 export function createLogger(write: (line: string) => void, now: () => Date = () => new Date()): Logger {

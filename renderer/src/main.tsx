@@ -8,5 +8,5 @@ import { Shell } from './Shell';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 await setupI18n();
-const api = await installBridge();
-root.render(<StrictMode>{api ? <Shell><App /></Shell> : <Shell><BridgeMissing /></Shell>}</StrictMode>);
+const bridge = await installBridge();
+root.render(<StrictMode>{'api' in bridge ? <Shell><App /></Shell> : <Shell><BridgeMissing reason={bridge.missing} /></Shell>}</StrictMode>);

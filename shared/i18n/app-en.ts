@@ -14,6 +14,10 @@ export const appEn = {
     languageNames: { en: 'English', sv: 'Svenska (Swedish)' },
     skipToContent: 'Skip to content',
     loading: 'Starting SAM Desk…',
+    launchLink: {
+      message: 'This address has no valid launch link: each link SAM Desk prints works once, within a minute.',
+      remedy: 'In the terminal where SAM Desk runs, press Enter for a new link (or run npm start again) and open it.',
+    },
   },
   nav: {
     label: 'Sections',

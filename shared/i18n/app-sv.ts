@@ -16,6 +16,10 @@ export const appSv: Strings<typeof appEn> = {
     languageNames: { en: 'English (engelska)', sv: 'Svenska' },
     skipToContent: 'Hoppa till innehållet',
     loading: 'SAM Desk startar…',
+    launchLink: {
+      message: 'Den här adressen har ingen giltig startlänk: varje länk som SAM Desk skriver ut fungerar en gång, inom en minut.',
+      remedy: 'Tryck på Enter i terminalen där SAM Desk körs för att få en ny länk (eller kör npm start igen) och öppna den.',
+    },
   },
   nav: {
     label: 'Avsnitt',

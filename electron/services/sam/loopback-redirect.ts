@@ -1,11 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, RequestListener } from 'node:http';
+import { bindLoopback, type BoundAddress, type LoopbackBinding } from './loopback-bind';
 import { SamError } from './sam-error';
 
 /**
- * The loopback redirect of the consent flow (RFC 8252): a one-shot HTTP listener on 127.0.0.1 that waits for the
- * browser to come back with `code` and our `state`. It accepts exactly one callback with the right state, answers
+ * The loopback redirect of the consent flow (RFC 8252): a one-shot HTTP listener on the loopback addresses that
+ * waits for the browser to come back with `code` and our `state`. It holds every address `localhost` stands for
+ * (127.0.0.1, and ::1 where the machine has it) on one port, or refuses to start (`redirect-port-in-use`): the
+ * browser may connect to either, and a program listening on the other would receive the code. It accepts exactly one callback with the right state, answers
  * it with a page telling the admin to return to SAM Desk, ignores everything else (a stray request or another
  * site's guess cannot end the flow), and gives up after a timeout or when cancelled. It stops listening the moment
  * the flow ends.
@@ -24,8 +26,8 @@ export interface LoopbackResult {
 export interface LoopbackRedirect {
   /** The redirect URI to send to Entra: http://localhost:PORT/ (what partners register). */
   readonly redirectUri: string;
-  /** Where the listener is bound: 127.0.0.1, never a wildcard address. */
-  readonly address: { readonly address: string; readonly family: string; readonly port: number };
+  /** Where the listener is bound: 127.0.0.1 and ::1 (where it exists) on one port, never a wildcard address. */
+  readonly addresses: readonly BoundAddress[];
   readonly result: Promise<LoopbackResult>;
   close(): void;
 }
@@ -86,7 +88,7 @@ export async function startLoopbackRedirect(options: LoopbackOptions): Promise<L
   let done = false;
   let port = 0;
 
-  const server: Server = createServer((request, response) => {
+  const handle: RequestListener = (request, response) => {
     const page = (status: number, body: string): void => {
       response.writeHead(status, {
         'content-type': 'text/html; charset=utf-8',
@@ -126,7 +128,8 @@ export async function startLoopbackRedirect(options: LoopbackOptions): Promise<L
       page(200, options.pages.failure);
       settle?.reject(new SamError(error === 'access_denied' ? 'consent-denied' : 'identity-service-error', { error: error.slice(0, 64) }));
     }
-  });
+  };
+  let binding: LoopbackBinding | undefined;
 
   const timer = setTimeout(() => {
     finish();
@@ -144,27 +147,27 @@ export async function startLoopbackRedirect(options: LoopbackOptions): Promise<L
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
     // Stop listening now: nothing may connect once the flow has ended (a replay, a second tab).
-    server.close();
+    const bound = binding;
+    bound?.close();
     // Let the answer page reach the browser before open connections go away.
-    setImmediate(() => server.closeAllConnections());
+    setImmediate(() => bound?.closeAllConnections());
   }
 
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port, '127.0.0.1', () => resolve());
-    });
+    binding = await bindLoopback(handle, options.port);
   } catch (error) {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
     throw new SamError((error as { code?: string }).code === 'EADDRINUSE' ? 'redirect-port-in-use' : 'network', { port: options.port });
   }
-  const address = server.address() as AddressInfo;
-  port = address.port;
+  port = binding.port;
+  // Timed out or cancelled while binding: finish() found nothing to close then.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- finish() may have run during the await
+  if (done) binding.close();
   if (options.signal?.aborted) onAbort();
   return {
     redirectUri: `http://localhost:${String(port)}/`,
-    address: { address: address.address, family: address.family, port: address.port },
+    addresses: binding.addresses,
     result,
     close: () => {
       if (!done) {

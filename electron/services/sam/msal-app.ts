@@ -1,9 +1,45 @@
-import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
+import { ConfidentialClientApplication, LogLevel, type AuthenticationResult, type AuthorizationCodePayload, type AuthorizationCodeRequest, type ClientCredentialRequest, type RefreshTokenRequest } from '@azure/msal-node';
 import { endpointsFor } from '../../../shared/profiles/clouds';
 import { signInOrigins } from '../../../shared/profiles/endpoint-binding';
 import type { Profile } from '../../../shared/profiles/profile';
 import type { AppCredential } from './app-credential';
+import { knownSecrets } from '../known-secrets';
 import { createMsalNetworkClient } from './msal-network';
+
+interface SerializedCache {
+  readonly [section: string]: Readonly<Record<string, { readonly secret?: unknown }>> | undefined;
+}
+
+/**
+ * msal's confidential client, remembering every secret that passes through it (known-secrets.ts: no log line can
+ * show one): the code and the refresh token it redeems, and every token it obtains — access, ID and refresh tokens,
+ * read from its cache, since msal-node returns no refresh token.
+ */
+class RememberingClientApplication extends ConfidentialClientApplication {
+  override async acquireTokenByCode(request: AuthorizationCodeRequest, authCodePayload?: AuthorizationCodePayload): Promise<AuthenticationResult> {
+    knownSecrets.remember(request.code);
+    return this.remembered(await super.acquireTokenByCode(request, authCodePayload));
+  }
+
+  override async acquireTokenByRefreshToken(request: RefreshTokenRequest): Promise<AuthenticationResult | null> {
+    knownSecrets.remember(request.refreshToken);
+    return this.remembered(await super.acquireTokenByRefreshToken(request));
+  }
+
+  override async acquireTokenByClientCredential(request: ClientCredentialRequest): Promise<AuthenticationResult | null> {
+    return this.remembered(await super.acquireTokenByClientCredential(request));
+  }
+
+  private remembered<T extends AuthenticationResult | null>(result: T): T {
+    knownSecrets.remember(result?.accessToken);
+    knownSecrets.remember(result?.idToken);
+    const cache = JSON.parse(this.getTokenCache().serialize()) as SerializedCache;
+    for (const section of ['AccessToken', 'RefreshToken', 'IdToken']) {
+      for (const entry of Object.values(cache[section] ?? {})) if (typeof entry.secret === 'string') knownSecrets.remember(entry.secret);
+    }
+    return result;
+  }
+}
 
 /**
  * A fresh msal-node confidential client for one profile and one operation. Fresh on purpose: its token cache then
@@ -15,7 +51,7 @@ import { createMsalNetworkClient } from './msal-network';
  */
 export function createMsalApp(profile: Profile, credential: AppCredential, signal?: AbortSignal): ConfidentialClientApplication {
   const { authorityHost } = endpointsFor(profile.cloud);
-  return new ConfidentialClientApplication({
+  return new RememberingClientApplication({
     auth: {
       clientId: profile.clientId,
       authority: `${authorityHost}/${profile.tenantId}`,

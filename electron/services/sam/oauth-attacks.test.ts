@@ -1,6 +1,6 @@
 import { localCloudProfileRecord } from '../../testing/local-cloud-profile';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { connect } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalCloud, type LocalCloud } from '../../../emulators/local-cloud';
@@ -14,6 +14,7 @@ import { loadAppCredential } from './app-credential';
 import { classifyError } from './classify-error';
 import type { ConsentProgress } from './consent-steps';
 import { createConsentService } from './consent-service';
+import { bindLoopback, LOOPBACK_ADDRESSES } from './loopback-bind';
 import { startLoopbackRedirect, type LoopbackOptions, type LoopbackRedirect } from './loopback-redirect';
 import { createMsalApp, partnerCenterScope } from './msal-app';
 
@@ -101,14 +102,15 @@ function unchunk(raw: string): string {
   }
 }
 
-function request(port: number, method: string, target: string, headers: Record<string, string | null> = {}, body = ''): Promise<RawResponse> {
+/** A request as a browser sends it to `http://localhost:PORT` once it has resolved localhost to `address`. */
+function request(port: number, method: string, target: string, headers: Record<string, string | null> = {}, body = '', address = '127.0.0.1'): Promise<RawResponse> {
   const all: Record<string, string | null> = { host: `localhost:${String(port)}`, connection: 'close', ...headers };
   if (body !== '') all['content-length'] = String(Buffer.byteLength(body));
   const lines = Object.entries(all).flatMap(([name, value]) => (value === null ? [] : [`${name}: ${value}`]));
-  return send(port, `${method} ${target} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n${body}`);
+  return send(port, `${method} ${target} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n${body}`, address);
 }
 
-const get = (port: number, target: string, headers: Record<string, string | null> = {}): Promise<RawResponse> => request(port, 'GET', target, headers);
+const get = (port: number, target: string, headers: Record<string, string | null> = {}, address = '127.0.0.1'): Promise<RawResponse> => request(port, 'GET', target, headers, '', address);
 
 /** Whether anything accepts a TCP connection at host:port. */
 function reachable(port: number, host: string): Promise<boolean> {
@@ -120,6 +122,30 @@ function reachable(port: number, host: string): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/** Whether anything accepts a connection on the port at any address localhost stands for. */
+async function listening(port: number): Promise<boolean> {
+  const answers = await Promise.all(LOOPBACK_ADDRESSES.map((address) => reachable(port, address)));
+  return answers.some(Boolean);
+}
+
+/** Another local program listening on `address` (port 0: any free port), counting who connects to it. */
+async function hostileListener(address: string, port = 0): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
+  let connections = 0;
+  const server = createNetServer((socket) => {
+    connections += 1;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host: address }, resolve);
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    connections: () => connections,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 interface Listener {
@@ -157,18 +183,59 @@ async function listener(overrides: Partial<LoopbackOptions> = {}): Promise<Liste
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('the loopback listener', () => {
-  it('listens on 127.0.0.1 only: not on ::1, not on any other interface of this machine', async () => {
+  it('listens on the loopback addresses localhost stands for (127.0.0.1 and ::1), not on any other interface of this machine', async () => {
     const { redirect, port } = await listener();
-    expect(redirect.address).toEqual({ address: '127.0.0.1', family: 'IPv4', port });
+    expect(redirect.addresses).toEqual([
+      { address: '127.0.0.1', family: 'IPv4', port },
+      { address: '::1', family: 'IPv6', port },
+    ]);
     expect(redirect.redirectUri).toBe(`http://localhost:${String(port)}/`);
     expect(await reachable(port, '127.0.0.1')).toBe(true);
-    expect(await reachable(port, '::1')).toBe(false);
+    expect(await reachable(port, '::1')).toBe(true);
+    expect(await reachable(port, '127.0.0.2')).toBe(false);
     // Every address another machine (or a container, VM or LAN neighbour) could reach this one by.
     const others = Object.values(networkInterfaces())
       .flatMap((addresses) => addresses ?? [])
       .filter((address) => !address.internal && !address.address.startsWith('fe80:'))
       .map((address) => address.address);
     for (const address of others) expect(await reachable(port, address), address).toBe(false);
+  });
+
+  it('receives the callback on either address a browser may resolve localhost to', async () => {
+    for (const address of LOOPBACK_ADDRESSES) {
+      const { port, callback, redirect } = await listener();
+      const right = callback();
+      expect(await get(port, right, BROWSER_NAVIGATION, address), address).toMatchObject({ status: 200, body: PAGES.success });
+      expect(await redirect.result).toEqual({ code: new URLSearchParams(right.slice(2)).get('code') });
+      for (const other of LOOPBACK_ADDRESSES) expect(await reachable(port, other), `${address} then ${other}`).toBe(false);
+    }
+  });
+
+  it('refuses to start (redirect-port-in-use) when another program listens on the port at either address, which would receive the code', async () => {
+    for (const taken of LOOPBACK_ADDRESSES) {
+      const { port, connections, close } = await hostileListener(taken);
+      try {
+        await expect(listener({ port }), taken).rejects.toMatchObject({ code: 'redirect-port-in-use', detail: { port } });
+        // Nothing of SAM Desk's is left on the port: the other address is free again.
+        for (const other of LOOPBACK_ADDRESSES.filter((address) => address !== taken)) expect(await reachable(port, other), other).toBe(false);
+        expect(connections(), taken).toBe(0);
+      } finally {
+        await close();
+      }
+    }
+  });
+
+  it('draws a port free on both addresses when any port will do, and needs no ::1 where the machine has none', async () => {
+    const { port } = await listener({ port: 0 });
+    for (const address of LOOPBACK_ADDRESSES) expect(await reachable(port, address), address).toBe(true);
+    // ::2 stands for an address this machine does not have, as ::1 is missing where IPv6 is switched off.
+    const binding = await bindLoopback(() => undefined, 0, ['127.0.0.1', '::2']);
+    try {
+      expect(binding.addresses).toEqual([{ address: '127.0.0.1', family: 'IPv4', port: binding.port }]);
+      expect(await reachable(binding.port, '127.0.0.1')).toBe(true);
+    } finally {
+      binding.close();
+    }
   });
 
   it('refuses a foreign Host header (DNS rebinding), even on a callback with the right state, and keeps waiting', async () => {
@@ -354,31 +421,31 @@ describe('the loopback listener', () => {
     expect(accepted).toHaveLength(1);
     const { code } = await redirect.result;
     expect([first, second].map((target) => new URLSearchParams(target.slice(2)).get('code'))).toContain(code);
-    expect(await reachable(port, '127.0.0.1')).toBe(false);
+    expect(await listening(port)).toBe(false);
     await expect(get(port, first, BROWSER_NAVIGATION)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
   it('closes on timeout, on cancel, on close(), and when cancelled before it started', async () => {
     const timedOut = await listener({ timeoutMs: 50 });
     await expect(timedOut.redirect.result).rejects.toMatchObject({ code: 'consent-timeout' });
-    expect(await reachable(timedOut.port, '127.0.0.1')).toBe(false);
+    expect(await listening(timedOut.port)).toBe(false);
 
     const abort = new AbortController();
     const cancelled = await listener({ signal: abort.signal });
     abort.abort();
     await expect(cancelled.redirect.result).rejects.toMatchObject({ code: 'consent-cancelled' });
-    expect(await reachable(cancelled.port, '127.0.0.1')).toBe(false);
+    expect(await listening(cancelled.port)).toBe(false);
 
     const closed = await listener();
     closed.redirect.close();
     await expect(closed.redirect.result).rejects.toMatchObject({ code: 'consent-cancelled' });
-    expect(await reachable(closed.port, '127.0.0.1')).toBe(false);
+    expect(await listening(closed.port)).toBe(false);
 
     const early = new AbortController();
     early.abort();
     const never = await listener({ signal: early.signal });
     await expect(never.redirect.result).rejects.toMatchObject({ code: 'consent-cancelled' });
-    expect(await reachable(never.port, '127.0.0.1')).toBe(false);
+    expect(await listening(never.port)).toBe(false);
   });
 });
 
@@ -453,7 +520,7 @@ describe('consent under attack', () => {
       expect(query.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+\/$/);
       expect([...query.keys()].filter((name) => /verifier|secret|assertion/i.test(name))).toEqual([]);
       // Each run's listener is gone once the run is.
-      expect(await reachable(Number(new URL(query.get('redirect_uri') ?? '').port), '127.0.0.1')).toBe(false);
+      expect(await listening(Number(new URL(query.get('redirect_uri') ?? '').port))).toBe(false);
     }
     for (const name of ['code_challenge', 'state', 'nonce', 'redirect_uri']) {
       expect(new Set(urls.map((url) => url.searchParams.get(name))).size, name).toBe(urls.length);
@@ -566,7 +633,24 @@ describe('consent under attack', () => {
       expect(answer).toMatchObject({ status: 200, body: PAGES.failure });
       expect(answer.head).not.toMatch(/evil\.example|script/i);
     }
-    for (const { signInUrl } of [denied, other]) expect(await reachable(Number(new URL(signInUrl.searchParams.get('redirect_uri') ?? '').port), '127.0.0.1')).toBe(false);
+    for (const { signInUrl } of [denied, other]) expect(await listening(Number(new URL(signInUrl.searchParams.get('redirect_uri') ?? '').port))).toBe(false);
+  });
+
+  it('a program listening on the registered port at ::1 or 127.0.0.1 gets no code: the consent refuses to start with redirect-port-in-use', async () => {
+    for (const taken of LOOPBACK_ADDRESSES) {
+      const hostile = await hostileListener(taken);
+      try {
+        profile = { ...profile, redirectPort: hostile.port };
+        const opened: string[] = [];
+        const outcome = await consentService((url) => opened.push(url)).consent(profile.id);
+        expect(outcome, taken).toMatchObject({ state: 'failed', error: 'redirect-port-in-use', detail: { port: hostile.port } });
+        expect(opened, taken).toEqual([]);
+        expect(hostile.connections(), taken).toBe(0);
+        await nothingStored();
+      } finally {
+        await hostile.close();
+      }
+    }
   });
 
   it('a sam-desk:// link cannot carry OAuth parameters into a consent: only the action and the profile survive parsing', () => {

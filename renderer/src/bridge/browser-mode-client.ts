@@ -4,21 +4,35 @@ import { SamDeskError, unwrapEnvelope } from '../../../shared/ipc/errors';
 
 /**
  * window.samDesk over HTTP and server-sent events, for browser mode. Built from the same contract as the
- * Electron preload, so the app cannot tell which bridge it has. The per-launch key arrives in the URL
- * fragment; it is moved to sessionStorage (so a reload keeps working) and removed from the address bar.
+ * Electron preload, so the app cannot tell which bridge it has. The address the launcher opens carries a one-time
+ * launch code in its fragment: the page takes it out of the address bar at once and trades it (a same-origin POST)
+ * for the session key every call then carries. The key stays in sessionStorage (so a reload keeps working) and
+ * never appears in a URL.
  */
 const KEY_HEADER = 'x-sam-desk-key';
 const STORAGE_KEY = 'sam-desk.browser-mode-key';
 
-export function readLaunchKey(): string | null {
-  const fragment = new URLSearchParams(window.location.hash.slice(1));
-  const fromFragment = fragment.get('key');
-  if (fromFragment) {
-    sessionStorage.setItem(STORAGE_KEY, fromFragment);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-    return fromFragment;
+/** The page's session: ready, refused (no launch code, or one that was used or expired), or no server answering. */
+export type BrowserModeSession = { readonly kind: 'ready'; readonly key: string } | { readonly kind: 'launch-link' | 'unavailable' };
+
+export async function openBrowserModeSession(): Promise<BrowserModeSession> {
+  const code = new URLSearchParams(window.location.hash.slice(1)).get('launch');
+  if (!code) {
+    const kept = sessionStorage.getItem(STORAGE_KEY);
+    return kept ? { kind: 'ready', key: kept } : { kind: 'launch-link' };
   }
-  return sessionStorage.getItem(STORAGE_KEY);
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  let response: Response;
+  try {
+    response = await fetch('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }), cache: 'no-store' });
+  } catch {
+    return { kind: 'unavailable' };
+  }
+  const value = (await response.json().catch(() => null)) as { ok?: boolean; value?: { key?: unknown } } | null;
+  const key = value?.ok === true ? value.value?.key : undefined;
+  if (typeof key !== 'string') return { kind: 'launch-link' };
+  sessionStorage.setItem(STORAGE_KEY, key);
+  return { kind: 'ready', key };
 }
 
 export function createBrowserModeApi(key: string): SamDeskApi {

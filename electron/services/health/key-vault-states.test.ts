@@ -14,6 +14,7 @@ import { runCli } from '../../cli/run-cli';
 import { EventBus } from '../../event-bus';
 import { createHealthHandlers } from '../../health-handlers';
 import { createSamDeskServices, type SamDeskServices } from '../sam-desk-services';
+import { knownSecrets } from '../known-secrets';
 import { keyVaultTiming } from '../sam/key-vault-store';
 import { createKeychain } from '../secrets/keychain';
 import { secretAccounts } from '../secrets/secret-vault';
@@ -214,6 +215,15 @@ describe('health judged by the Key Vault secret automation reads', () => {
     cloud.state.keyVaultPermissions.clear();
     expect(await handlers['health.repairKeyVault']({ profileId, repair: 'write' })).toMatchObject({ ok: true, entry: { assessment: { state: 'healthy' } } });
     await expectTokenAlive();
+  });
+
+  it('a value read from the vault only to judge it is still redacted from every log line', async () => {
+    const written = `written-by-automation-${randomUUID()}`;
+    cloud.keyVault.set(secretName, { value: written }, nowSeconds());
+    expect(knownSecrets.knows(written)).toBe(false);
+    await handlers['health.check']({ profileId });
+    expect(knownSecrets.knows(written)).toBe(true);
+    expect(knownSecrets.redact(`got ${written}`)).toBe('got [redacted]');
   });
 
   it('vault unreachable: unknown with the last known facts, never healthy', async () => {

@@ -4,6 +4,7 @@ import type { Profile } from '../../../shared/profiles/profile';
 import type { TokenCredential } from '@azure/identity';
 import type { KeyVaultSecretFact } from '../../../shared/health/health-facts';
 import { readsByteOrderMark } from './byte-order-mark-policy';
+import { knownSecrets } from '../known-secrets';
 import { aadstsNumber, classifyError } from './classify-error';
 import { destinationPolicy } from './destination-guard';
 import { SamError } from './sam-error';
@@ -79,6 +80,7 @@ export async function writeRefreshTokenToKeyVault(profile: Profile, credential: 
   // Unless known to differ, the current version is read to compare.
   if (currentDigest === undefined || currentDigest === tokenDigest(token)) {
     const current = await withinDeadline(({ abortSignal }) => secrets.getSecret(name, { abortSignal })).catch(() => null);
+    knownSecrets.remember(current?.value);
     if (current && typeof current.value === 'string' && current.properties.version && tokenDigest(current.value) === tokenDigest(token)) return { version: current.properties.version, written: false };
   }
   try {
@@ -103,6 +105,7 @@ export async function readRefreshTokenFromKeyVault(profile: Profile, credential:
   try {
     const { value } = (await withinDeadline(({ abortSignal }) => client(profile, credential).getSecret(profile.keyVault?.secretName ?? '', { abortSignal }))) as { value?: unknown };
     if (typeof value !== 'string' || value === '') throw new SamError('key-vault-failed', { reason: 'no-value' });
+    knownSecrets.remember(value);
     return value;
   } catch (error) {
     const mapped = keyVaultError(error);
@@ -212,6 +215,8 @@ export async function readKeyVaultSecret(profile: Profile, credential: TokenCred
   try {
     const secret = (await withinDeadline(({ abortSignal }) => client(profile, credential).getSecret(name, { abortSignal }))) as { value?: unknown; properties: { version?: string; notBefore?: Date; expiresOn?: Date } };
     if (typeof secret.value !== 'string' || secret.value === '') throw new SamError('key-vault-failed', { reason: 'no-value' });
+    // Read to judge the secret, never used here: still a secret this process holds, so no log line may carry it.
+    knownSecrets.remember(secret.value);
     return { fact: { status: 'current', version: secret.properties.version ?? '', notBefore: isoOrNull(secret.properties.notBefore), expiresAt: isoOrNull(secret.properties.expiresOn) }, token: secret.value };
   } catch (error) {
     const mapped = keyVaultError(error);

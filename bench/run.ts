@@ -8,7 +8,7 @@ import { benchUsersSyncThrottled } from './users-sync-throttled';
 
 /**
  * `npm run bench`: the performance claims SAM Desk makes, measured in one run against a baseline measured in the
- * same run. Results go to bench/results.json and are summarised on stdout (and in the README). It needs the built
+ * same run. Results go to bench/results.json and are summarised on stdout (and in docs/performance.md). It needs the built
  * renderer (`npm run bench` builds first), Chromium, and an OS keychain (`npm run bench` runs it under
  * scripts/with-keyring.mjs), since the app under test keeps the profile's refresh token and cache key there.
  */

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Inspection } from '../../shared/inspector/inspection';
 
 /**
- * The `sam-desk inspect --json` object: a contract for scripts (see the README). Fields may be added, never
+ * The `sam-desk inspect --json` object: a contract for scripts (see docs/cli.md). Fields may be added, never
  * renamed or removed; check messages are rendered in the given translator's language.
  */
 export interface InspectionJson {

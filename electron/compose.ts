@@ -1,9 +1,9 @@
-import { createDispatcher, type Dispatch } from './dispatch';
-import { EventBus } from './event-bus';
-import { createHandlers } from './handlers';
-import { createHealthHandlers } from './health-handlers';
-import { createPartnerCenterHandlers } from './partner-center-handlers';
-import { createSamHandlers } from './sam-handlers';
+import { createDispatcher, type Dispatch } from './ipc/dispatch';
+import { EventBus } from './ipc/event-bus';
+import { createHandlers } from './ipc/handlers/app-handlers';
+import { createHealthHandlers } from './ipc/handlers/health-handlers';
+import { createPartnerCenterHandlers } from './ipc/handlers/customers-handlers';
+import { createSamHandlers } from './ipc/handlers/profiles-handlers';
 import type { SamDeskServices } from './services/sam-desk-services';
 import { startConnectivityMonitor, type ConnectivityMonitor } from './services/connectivity';
 import type { Logger } from './services/logger';

@@ -80,7 +80,7 @@ vi.mock('electron', () => {
 const { createSecureWindow, guardDownloads, lockDown } = await import('./window');
 const { registerAppScheme, serveRenderer } = await import('./app-protocol');
 const { registerIpc } = await import('./ipc');
-const { EventBus } = await import('../event-bus');
+const { EventBus } = await import('../ipc/event-bus');
 const { silentLogger } = await import('../services/logger');
 const { methodChannel } = await import('../../shared/ipc/channels');
 

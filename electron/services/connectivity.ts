@@ -1,4 +1,4 @@
-import type { EventBus } from '../event-bus';
+import type { EventBus } from '../ipc/event-bus';
 
 /**
  * Tracks whether the machine is online and tells the window when that changes. The probe is a port: Electron

@@ -1,6 +1,6 @@
-import { inspectToken } from '../shared/inspector/inspect';
-import type { AppInfo } from '../shared/ipc/contract';
-import type { HandlerTable } from './handler-table';
+import { inspectToken } from '../../../shared/inspector/inspect';
+import type { AppInfo } from '../../../shared/ipc/contract';
+import type { HandlerTable } from '../handler-table';
 
 export interface HandlerDeps {
   readonly appInfo: () => Omit<AppInfo, 'online' | 'now'>;

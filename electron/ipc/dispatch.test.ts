@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from './dispatch';
 import type { HandlerTable } from './handler-table';
-import { silentLogger } from './services/logger';
-import { createHandlers } from './handlers';
+import { silentLogger } from '../services/logger';
+import { createHandlers } from './handlers/app-handlers';
 import { EventBus } from './event-bus';
-import { createHealthHandlers } from './health-handlers';
-import { createPartnerCenterHandlers } from './partner-center-handlers';
-import { createSamHandlers } from './sam-handlers';
-import { testServices } from './testing/test-services';
+import { createHealthHandlers } from './handlers/health-handlers';
+import { createPartnerCenterHandlers } from './handlers/customers-handlers';
+import { createSamHandlers } from './handlers/profiles-handlers';
+import { testServices } from '../testing/test-services';
 
 function recordingHandlers(): { table: HandlerTable; calls: string[] } {
   const calls: string[] = [];

@@ -1,7 +1,7 @@
-import type { EventBus } from './event-bus';
-import type { HandlerTable } from './handler-table';
-import { classifyError } from './services/sam/classify-error';
-import type { SamDeskServices } from './services/sam-desk-services';
+import type { EventBus } from '../event-bus';
+import type { HandlerTable } from '../handler-table';
+import { classifyError } from '../../services/sam/classify-error';
+import type { SamDeskServices } from '../../services/sam-desk-services';
 
 type HealthHandlers = Pick<HandlerTable, 'health.list' | 'health.check' | 'health.refresh' | 'health.repairKeyVault' | 'health.settings' | 'audit.list' | 'audit.export'>;
 

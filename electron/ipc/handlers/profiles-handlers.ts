@@ -1,9 +1,9 @@
-import type { HandlerTable } from './handler-table';
-import type { EventBus } from './event-bus';
-import { classifyError } from './services/sam/classify-error';
-import { isProfileError } from './services/profiles/profile-errors';
-import type { SaveResult } from './services/profiles/profile-service';
-import type { SamDeskServices } from './services/sam-desk-services';
+import type { HandlerTable } from '../handler-table';
+import type { EventBus } from '../event-bus';
+import { classifyError } from '../../services/sam/classify-error';
+import { isProfileError } from '../../services/profiles/profile-errors';
+import type { SaveResult } from '../../services/profiles/profile-service';
+import type { SamDeskServices } from '../../services/sam-desk-services';
 
 type SamHandlers = Pick<
   HandlerTable,

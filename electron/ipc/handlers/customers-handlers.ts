@@ -1,7 +1,7 @@
-import type { EventBus } from './event-bus';
-import type { HandlerTable } from './handler-table';
-import { classifyError } from './services/sam/classify-error';
-import type { SamDeskServices } from './services/sam-desk-services';
+import type { EventBus } from '../event-bus';
+import type { HandlerTable } from '../handler-table';
+import { classifyError } from '../../services/sam/classify-error';
+import type { SamDeskServices } from '../../services/sam-desk-services';
 
 type PartnerCenterHandlers = Pick<HandlerTable, 'customers.cached' | 'customers.sync' | 'customers.cancel' | 'users.cached' | 'users.sync' | 'users.cancel'>;
 

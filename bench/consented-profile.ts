@@ -50,7 +50,7 @@ export async function createConsentedProfile(cloud: LocalCloud): Promise<Consent
   const remove = async (): Promise<void> => {
     if (removed) return;
     removed = true;
-    services.tokens.forget(profileId);
+    await services.tokens.forget(profileId);
     // Item by item, so a keychain that refuses one still loses the others.
     for (const account of Object.values(secretAccounts)) await vault.delete(account(profileId)).catch(() => false);
     await services.partnerCenter.forgetProfile(profileId);

@@ -6,3 +6,14 @@ import type { DeepReadonly } from './deep-readonly';
 export type HandlerTable = {
   readonly [M in MethodName]: (request: z.output<Methods[M]['request']>) => Promise<DeepReadonly<MethodResponse<M>>>;
 };
+
+type NamespaceOf<M> = M extends `${infer N}.${string}` ? N : never;
+
+/** The contract's namespaces: the part of each method name before the dot (`health`, `customers`, …). */
+export type Namespace = NamespaceOf<MethodName>;
+
+/**
+ * The handlers of one namespace, read from the contract's method names, so a method added to the contract is
+ * missing from its namespace's handler file (a type error) until it is written there.
+ */
+export type HandlersOf<N extends Namespace> = Pick<HandlerTable, Extract<MethodName, `${N}.${string}`>>;

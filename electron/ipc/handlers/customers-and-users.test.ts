@@ -10,10 +10,7 @@ import { localCloudProfile } from '../../../emulators/testing/profile-input';
 import type { CustomersProgress, UsersProgress } from '../../../shared/ipc/partner-center-contract';
 import { createDispatcher } from '../dispatch';
 import { EventBus } from '../event-bus';
-import { createHealthHandlers } from './health-handlers';
-import { createPartnerCenterHandlers } from './customers-handlers';
-import { createSamHandlers } from './profiles-handlers';
-import { createHandlers } from './app-handlers';
+import { createHandlerTable } from '../create-handler-table';
 import { silentLogger } from '../../services/logger';
 import { createSamDeskServices, type SamDeskServices } from '../../services/sam-desk-services';
 import { createKeychain } from '../../services/secrets/keychain';
@@ -46,7 +43,7 @@ beforeAll(async () => {
   const bus = new EventBus();
   bus.listen((event, payload) => events.push({ event, payload }));
   dispatch = createDispatcher(
-    { ...createHandlers({ appInfo: () => ({ name: 'SAM Desk', version: '0', mode: 'browser', platform: 'linux', cloud: 'local' }), isOnline: () => true, now: () => new Date() }), ...createSamHandlers(services, bus), ...createPartnerCenterHandlers(services, bus), ...createHealthHandlers(services, bus).handlers },
+    createHandlerTable({ services, bus, appInfo: () => ({ name: 'SAM Desk', version: '0', mode: 'browser', platform: 'linux', cloud: 'local' }), isOnline: () => true, now: () => new Date() }),
     silentLogger,
   );
   const { input, secrets } = localCloudProfile(cloud, { displayName: 'Data test partner' });

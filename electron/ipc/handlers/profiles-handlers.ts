@@ -1,14 +1,7 @@
-import type { HandlerTable } from '../handler-table';
-import type { EventBus } from '../event-bus';
-import { classifyError } from '../../services/sam/classify-error';
 import { isProfileError } from '../../services/profiles/profile-errors';
 import type { SaveResult } from '../../services/profiles/profile-service';
-import type { SamDeskServices } from '../../services/sam-desk-services';
-
-type SamHandlers = Pick<
-  HandlerTable,
-  'profiles.list' | 'profiles.create' | 'profiles.update' | 'profiles.duplicate' | 'profiles.remove' | 'profiles.export' | 'profiles.import' | 'consent.start' | 'consent.cancel' | 'keyVault.retry' | 'tokens.acquire'
->;
+import type { HandlersOf } from '../handler-table';
+import type { HandlerDeps } from './handler-deps';
 
 /**
  * A settings file that cannot be written, a keychain that refuses, a profile that vanished: reported like a field
@@ -25,15 +18,8 @@ async function asFieldErrors(save: () => Promise<SaveResult>): Promise<SaveAnswe
   }
 }
 
-/**
- * The profile, consent and token methods. Consent runs in the background and reports each step as a
- * `consent.progress` event; tokens.acquire returns metadata only — the access token itself never leaves main.
- */
-export function createSamHandlers(services: SamDeskServices, bus: EventBus): SamHandlers {
-  const failure = (error: unknown) => {
-    const mapped = classifyError(error);
-    return { ok: false as const, error: mapped.code, detail: mapped.detail };
-  };
+/** The profiles: listed with which secrets are stored, saved with field errors, removed with all they own. */
+export function createProfilesHandlers({ services }: HandlerDeps): HandlersOf<'profiles'> {
   return {
     'profiles.list': async () => {
       const listing = await services.profiles.list();
@@ -63,41 +49,5 @@ export function createSamHandlers(services: SamDeskServices, bus: EventBus): Sam
     },
     'profiles.export': async ({ ids }) => ({ json: await services.profiles.exportProfiles(ids) }),
     'profiles.import': async ({ json }) => services.profiles.importProfiles(json),
-    'consent.start': async ({ profileId, prompt, loginHint, openBrowser, inAppWindow }) => {
-      if (services.consent.isRunning(profileId)) return { ok: false, error: 'consent-in-progress', detail: {} };
-      try {
-        await services.getProfile(profileId);
-      } catch (error) {
-        return failure(error);
-      }
-      // The consent outlives this call: the window follows it through consent.progress events.
-      void services.consent
-        .consent(profileId, {
-          ...(prompt ? { prompt } : {}),
-          ...(loginHint ? { loginHint } : {}),
-          openBrowser,
-          ...(inAppWindow ? { inAppWindow } : {}),
-          // A success has already forgotten the older line's access tokens (in the token turn that stored the new one).
-          onProgress: (progress) => bus.emit('consent.progress', progress),
-        })
-        .catch(() => undefined);
-      return { ok: true };
-    },
-    'consent.cancel': async ({ profileId }) => ({ cancelled: services.consent.cancel(profileId) }),
-    'keyVault.retry': async ({ profileId }) => {
-      try {
-        return { ok: true, version: await services.retryKeyVault(profileId) };
-      } catch (error) {
-        return failure(error);
-      }
-    },
-    'tokens.acquire': async ({ profileId, resource }) => {
-      try {
-        const token = await services.tokens.acquire(profileId, resource ? { resource } : {});
-        return { ok: true, expiresAt: token.expiresOn.toISOString(), scopes: [...token.scopes], refreshedFrom: token.refreshedFrom, saved: token.saved };
-      } catch (error) {
-        return failure(error);
-      }
-    },
   };
 }

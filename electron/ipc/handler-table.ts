@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { NamespaceOf } from '../../shared/ipc/api';
 import type { MethodName, MethodResponse, Methods } from '../../shared/ipc/contract';
 import type { DeepReadonly } from './deep-readonly';
 
@@ -7,9 +8,7 @@ export type HandlerTable = {
   readonly [M in MethodName]: (request: z.output<Methods[M]['request']>) => Promise<DeepReadonly<MethodResponse<M>>>;
 };
 
-type NamespaceOf<M> = M extends `${infer N}.${string}` ? N : never;
-
-/** The contract's namespaces: the part of each method name before the dot (`health`, `customers`, …). */
+/** The namespaces of the contract's methods (`health`, `customers`, …). */
 export type Namespace = NamespaceOf<MethodName>;
 
 /**

@@ -9,12 +9,20 @@ import tseslint from 'typescript-eslint';
  * Lint, including the architecture's boundaries as rules:
  * - renderer/ imports no Node built-in, no Electron and nothing from electron/ (it talks to window.samDesk only);
  * - shared/ imports no Node built-in, no Electron, nothing from electron/ or renderer/, and no React;
- * - only electron/app/ may import 'electron' (services, handlers, browser mode and the CLI run in plain Node).
+ * - only electron/app/ may import 'electron' (services, handlers, browser mode and the CLI run in plain Node);
+ * - electron/services/ imports neither the IPC server (electron/ipc/), the CLI nor browser mode: those are built on
+ *   the services, and a service tells them things through the callbacks (ports) it is given.
  */
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const noNode = { paths: nodeBuiltins.map((name) => ({ name, message: 'This side runs without Node: no Node built-ins here.' })) };
 const electronOnlyInShell = { name: 'electron', message: "Only electron/app/ may import 'electron'." };
 const noEmulators = { group: ['**/emulators/**'], message: 'Product code never imports the local cloud; tests and scripts start it.' };
+const servicesMessage = 'Services sit below the IPC server, the CLI and browser mode: take a callback (a port) instead of importing them.';
+/** From electron/services/**, any relative climb that lands on electron/ipc, electron/cli or electron/browser-mode. */
+const noLayersAboveServices = [
+  { regex: '^(\\.\\./)+(ipc|cli|browser-mode)(/|$)', message: servicesMessage },
+  { regex: '(^|/)electron/(ipc|cli|browser-mode)(/|$)', message: servicesMessage },
+];
 
 export default tseslint.config(
   { ignores: ['.emulators/**', 'out/**', 'dist/**', 'release/**', 'node_modules/**', '.tools/**', '.home/**', 'test-results/**', 'playwright-report/**'] },
@@ -42,6 +50,11 @@ export default tseslint.config(
     files: ['electron/**'],
     ignores: ['electron/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [noEmulators] }] },
+  },
+  {
+    files: ['electron/services/**'],
+    ignores: ['electron/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [noEmulators, ...noLayersAboveServices] }] },
   },
   {
     files: ['electron/app/**'],

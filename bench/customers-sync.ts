@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { LocalCloud } from '../emulators/local-cloud';
-import { EventBus } from '../electron/event-bus';
+import { EventBus } from '../electron/ipc/event-bus';
 import type { CustomersProgress } from '../shared/ipc/partner-center-contract';
 import type { ConsentedProfile } from './consented-profile';
 import { median, partnerCenterToken } from './support';

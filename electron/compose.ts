@@ -1,9 +1,7 @@
-import { createDispatcher, type Dispatch } from './dispatch';
-import { EventBus } from './event-bus';
-import { createHandlers } from './handlers';
-import { createHealthHandlers } from './health-handlers';
-import { createPartnerCenterHandlers } from './partner-center-handlers';
-import { createSamHandlers } from './sam-handlers';
+import { createDispatcher, type Dispatch } from './ipc/dispatch';
+import { EventBus } from './ipc/event-bus';
+import { createHandlerTable } from './ipc/create-handler-table';
+import { relayHealthChanges } from './ipc/health-changes';
 import type { SamDeskServices } from './services/sam-desk-services';
 import { startConnectivityMonitor, type ConnectivityMonitor } from './services/connectivity';
 import type { Logger } from './services/logger';
@@ -38,7 +36,7 @@ export interface Composition {
 /** Builds the services, the handler table and its dispatcher once; both bridges serve what this returns. */
 export function compose(ports: CompositionPorts): Composition {
   const bus = new EventBus();
-  const connectivity = startConnectivityMonitor(ports.isOnline, bus);
+  const connectivity = startConnectivityMonitor(ports.isOnline, (online) => bus.emit('app.connectivity', { online }));
   const { t, language } = createTranslator(ports.language ?? 'en');
   const scheduler =
     ports.healthSchedule === false
@@ -53,24 +51,22 @@ export function compose(ports: CompositionPorts): Composition {
             ports.notify?.({ profileId: entry.profileId, ...text });
           },
         });
-  const health = createHealthHandlers(ports.services, bus, () => void scheduler?.runIfDue());
-  const handlers = {
-    ...createHandlers({
-      appInfo: () => ({ name: 'SAM Desk', version: ports.version, mode: ports.mode, platform: ports.platform, cloud: ports.cloud }),
-      isOnline: () => connectivity.isOnline(),
-      now: ports.now ?? ports.services.now,
-    }),
-    ...createSamHandlers(ports.services, bus),
-    ...createPartnerCenterHandlers(ports.services, bus),
-    ...health.handlers,
-  };
+  const stopHealthRelay = relayHealthChanges(ports.services.health, bus);
+  const handlers = createHandlerTable({
+    services: ports.services,
+    bus,
+    appInfo: () => ({ name: 'SAM Desk', version: ports.version, mode: ports.mode, platform: ports.platform, cloud: ports.cloud }),
+    isOnline: () => connectivity.isOnline(),
+    now: ports.now ?? ports.services.now,
+    onHealthSettingsSaved: () => void scheduler?.runIfDue(),
+  });
   return {
     dispatch: createDispatcher(handlers, ports.logger),
     bus,
     connectivity,
     dispose: () => {
       connectivity.stop();
-      health.dispose();
+      stopHealthRelay();
       scheduler?.stop();
     },
   };

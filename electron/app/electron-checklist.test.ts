@@ -79,7 +79,7 @@ const { createSecureWindow, guardAppSession, lockDown } = await import('./window
 const { registerAppScheme, serveRenderer } = await import('./app-protocol');
 const { lockDownContents, openSignInWindow } = await import('./sign-in-window');
 const { registerIpc } = await import('./ipc');
-const { EventBus } = await import('../event-bus');
+const { EventBus } = await import('../ipc/event-bus');
 const { silentLogger } = await import('../services/logger');
 const { methodChannel } = await import('../../shared/ipc/channels');
 

@@ -1,8 +1,8 @@
 import { ipcMain, type BrowserWindow } from 'electron';
 import { eventNames, methodNames } from '../../shared/ipc/contract';
 import { eventChannel, methodChannel } from '../../shared/ipc/channels';
-import type { Dispatch } from '../dispatch';
-import type { EventBus } from '../event-bus';
+import type { Dispatch } from '../ipc/dispatch';
+import type { EventBus } from '../ipc/event-bus';
 import type { Logger } from '../services/logger';
 import { isTrustedSender } from './sender-check';
 

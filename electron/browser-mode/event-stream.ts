@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { EventBus } from '../event-bus';
+import type { EventBus } from '../ipc/event-bus';
 
 /**
  * Pushes contract events to the page as server-sent events. The page reads the stream with fetch (so it can

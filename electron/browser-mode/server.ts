@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Dispatch } from '../dispatch';
-import type { EventBus } from '../event-bus';
+import type { Dispatch } from '../ipc/dispatch';
+import type { EventBus } from '../ipc/event-bus';
 import type { Logger } from '../services/logger';
 import { openEventStream } from './event-stream';
 import { createSessionKeys, type SessionKeys } from './launch-codes';

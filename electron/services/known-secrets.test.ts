@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../dispatch';
-import type { HandlerTable } from '../handler-table';
+import { createDispatcher } from '../ipc/dispatch';
+import type { HandlerTable } from '../ipc/handler-table';
 import { createSecretRegistry, knownSecrets } from './known-secrets';
 import { createLogger, redact, silentLogger } from './logger';
 

@@ -7,7 +7,8 @@ import { eventNames, methodNames } from './contract';
  * `samDesk.app.onConnectivity(listener)` which returns its unsubscribe function.
  */
 
-type NamespaceOf<K extends string> = K extends `${infer N}.${string}` ? N : never;
+/** The namespace of a method or event name: the part before the dot. */
+export type NamespaceOf<K extends string> = K extends `${infer N}.${string}` ? N : never;
 type Namespace = NamespaceOf<MethodName> | NamespaceOf<EventName>;
 
 export type SamDeskApi = {

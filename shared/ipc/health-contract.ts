@@ -3,15 +3,12 @@ import { auditEventSchema, auditFilterSchema } from '../audit/audit-event';
 import { healthEntrySchema } from '../health/health-schemas';
 import { healthSettingsSchema } from '../health/health-settings';
 import { healthStates } from '../health/health-state';
-import { samErrorCodes } from '../sam/error-codes';
+import { orFailure, profileIdSchema } from './common-schemas';
 
 /**
  * The contract's token health and audit methods. `health.list` answers from the last known facts (offline too);
  * `health.check` looks again; `health.refresh` redeems and rotates the token first (Refresh now).
  */
-const profileIdSchema = z.uuid();
-const detailSchema = z.record(z.string(), z.union([z.string(), z.number()]));
-
 const healthSettingsPayloadSchema = healthSettingsSchema;
 
 export const healthMethods = {
@@ -23,16 +20,16 @@ export const healthMethods = {
   'health.check': {
     /** Without a profile: every profile, one after another. */
     request: z.object({ profileId: profileIdSchema.optional() }).strict(),
-    response: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), entries: z.array(healthEntrySchema) }), z.object({ ok: z.literal(false), error: z.enum(samErrorCodes), detail: detailSchema })]),
+    response: orFailure({ entries: z.array(healthEntrySchema) }),
   },
   'health.refresh': {
     request: z.object({ profileId: profileIdSchema }).strict(),
-    response: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), entry: healthEntrySchema }), z.object({ ok: z.literal(false), error: z.enum(samErrorCodes), detail: detailSchema })]),
+    response: orFailure({ entry: healthEntrySchema }),
   },
   /** Recover a soft-deleted secret, enable its disabled current version, or write the token in use as a new version. */
   'health.repairKeyVault': {
     request: z.object({ profileId: profileIdSchema, repair: z.enum(['recover', 'enable', 'write']) }).strict(),
-    response: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), entry: healthEntrySchema }), z.object({ ok: z.literal(false), error: z.enum(samErrorCodes), detail: detailSchema })]),
+    response: orFailure({ entry: healthEntrySchema }),
   },
   'health.settings': {
     request: healthSettingsPayloadSchema.partial().strict(),

@@ -1,18 +1,15 @@
 import { z } from 'zod';
 import { supportedLanguages } from '../i18n/languages';
 import { customerRowSchema, userRowSchema } from '../partner-center/rows';
-import { samErrorCodes } from '../sam/error-codes';
+import { detailSchema, errorCodeSchema, orFailure, profileIdSchema } from './common-schemas';
 
 /**
  * The contract's Partner Center data methods: a profile's customers and a customer's users, read from the encrypted
  * offline cache at once and synced from Partner Center in the background, page by page, as `*.progress` events.
  * Only table rows cross the bridge, never a token.
  */
-const profileIdSchema = z.uuid();
 /** Partner Center customer ids are the customers' tenant ids: GUIDs (they also name the cache file). */
 const customerIdSchema = z.uuid();
-const detailSchema = z.record(z.string(), z.union([z.string(), z.number()]));
-const errorCodeSchema = z.enum(samErrorCodes);
 /** Bounds what one event may carry: Partner Center pages hold at most 500 items; a users page holds both states. */
 const MAX_ROWS_PER_PAGE = 1_000;
 
@@ -40,11 +37,8 @@ function progressSchema<T extends z.ZodType, S extends z.ZodRawShape>(row: T, sc
   ]);
 }
 
-const syncStartedSchema = z.discriminatedUnion('ok', [
-  /** `alreadyRunning`: a sync of the same data was under way; its events carry this syncId. */
-  z.object({ ok: z.literal(true), syncId: z.string(), alreadyRunning: z.boolean() }),
-  z.object({ ok: z.literal(false), error: errorCodeSchema, detail: detailSchema }),
-]);
+/** `alreadyRunning`: a sync of the same data was under way; its events carry this syncId. */
+const syncStartedSchema = orFailure({ syncId: z.string(), alreadyRunning: z.boolean() });
 
 const customersRequest = z.object({ profileId: profileIdSchema }).strict();
 const usersRequest = z.object({ profileId: profileIdSchema, customerId: customerIdSchema }).strict();

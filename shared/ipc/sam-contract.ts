@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { profileSchema } from '../profiles/profile';
-import { samErrorCodes } from '../sam/error-codes';
+import { detailSchema, errorCodeSchema, orFailure, profileIdSchema } from './common-schemas';
 
 /**
  * The contract's profile, consent and token methods. Secrets only ever travel into main (the client secret an
  * admin types); nothing here carries a refresh token, an access token or a stored secret back to the renderer.
  */
-const detailSchema = z.record(z.string(), z.union([z.string(), z.number()]));
-const errorCodeSchema = z.enum(samErrorCodes);
 const secretsSchema = z
   .object({
     // Empty or absent keeps what is stored, a value replaces it, null deletes it.
@@ -21,11 +19,6 @@ const saveResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), errors: z.array(fieldErrorSchema) }),
 ]);
 const damagedFileSchema = z.object({ messageKey: z.string(), path: z.string(), movedTo: z.string(), reason: z.enum(['not-json', 'schema']), recovered: z.number(), dropped: z.number() });
-const profileIdSchema = z.uuid();
-/** An operation that failed for a reason a person can act on: the code's message and remedy are in `sam.errors`. */
-export const samFailureSchema = z.object({ ok: z.literal(false), error: errorCodeSchema, detail: detailSchema });
-export type SamFailure = z.infer<typeof samFailureSchema>;
-const orFailure = <T extends z.ZodRawShape>(shape: T) => z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), ...shape }), samFailureSchema]);
 
 export const storeResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('saved'), version: z.string().optional() }),

@@ -7,7 +7,7 @@ import { MAX_TOKEN_INPUT_LENGTH, type MethodName, type MethodRequest } from '../
 
 /**
  * fast-check arbitraries for the IPC contract's requests, used by the fuzz tests of the contract
- * (shared/ipc/contract.fuzz.test.ts) and of the dispatcher (electron/dispatch.fuzz.test.ts). One arbitrary per
+ * (shared/ipc/contract.fuzz.test.ts) and of the dispatcher (electron/ipc/dispatch.fuzz.test.ts). One arbitrary per
  * method, typed against the contract, so a method added without one is a compile error.
  */
 

@@ -11,8 +11,9 @@ import { localCloudProfile } from '../../../emulators/testing/profile-input';
 import { followSignIn } from '../../../emulators/testing/sign-in-driver';
 import type { HealthAction, HealthState } from '../../../shared/health/health-state';
 import { runCli } from '../../cli/run-cli';
-import { EventBus } from '../../event-bus';
-import { createHealthHandlers } from '../../health-handlers';
+import { createHandlerTable } from '../../ipc/create-handler-table';
+import { EventBus } from '../../ipc/event-bus';
+import type { HandlerTable } from '../../ipc/handler-table';
 import { createSamDeskServices, type SamDeskServices } from '../sam-desk-services';
 import { knownSecrets } from '../known-secrets';
 import { keyVaultTiming } from '../sam/key-vault-store';
@@ -31,7 +32,7 @@ let cloud: LocalCloud;
 const keychain = createKeychain(`SAM Desk key vault states ${randomUUID()}`);
 const directory = mkdtempSync(join(tmpdir(), 'sam-desk-kv-states-'));
 let window: SamDeskServices;
-let handlers: ReturnType<typeof createHealthHandlers>['handlers'];
+let handlers: HandlerTable;
 let profileId = '';
 let secretName = '';
 
@@ -73,7 +74,7 @@ beforeAll(async () => {
   Object.assign(keyVaultTiming, { deadlineMs: 5_000, maxRetries: 0, retryDelayMs: 10 });
   cloud = await startLocalCloud({ tlsDirectory: TLS_DIRECTORY, world: { seed: 47, customers: 3, maxUsersPerCustomer: 2 } });
   window = makeServices();
-  handlers = createHealthHandlers(window, new EventBus()).handlers;
+  handlers = createHandlerTable({ services: window, bus: new EventBus(), appInfo: () => ({ name: 'SAM Desk', version: '0', mode: 'browser', platform: 'linux', cloud: 'local' }), isOnline: () => true, now: () => cloud.state.clock.now() });
 });
 afterAll(async () => {
   for (const account of Object.values(secretAccounts)) await keychain.delete(account(profileId));

@@ -1,27 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from './dispatch';
 import type { HandlerTable } from './handler-table';
-import { silentLogger } from './services/logger';
-import { createHandlers } from './handlers';
+import { silentLogger } from '../services/logger';
+import { createHandlerTable } from './create-handler-table';
 import { EventBus } from './event-bus';
-import { createHealthHandlers } from './health-handlers';
-import { createPartnerCenterHandlers } from './partner-center-handlers';
-import { createSamHandlers } from './sam-handlers';
-import { testServices } from './testing/test-services';
+import { testServices } from '../testing/test-services';
 
 function recordingHandlers(): { table: HandlerTable; calls: string[] } {
   const calls: string[] = [];
-  const real = createHandlers({
+  const real = createHandlerTable({
+    services: testServices(),
+    bus: new EventBus(),
     appInfo: () => ({ name: 'SAM Desk', version: '1.2.3', mode: 'browser', platform: 'linux', cloud: 'microsoft' }),
     isOnline: () => false,
     now: () => new Date('2026-01-01T00:00:00Z'),
   });
-  const services = testServices();
-  const bus = new EventBus();
   const table: HandlerTable = {
-    ...createSamHandlers(services, bus),
-    ...createPartnerCenterHandlers(services, bus),
-    ...createHealthHandlers(services, bus).handlers,
+    ...real,
     'app.info': async (request) => {
       calls.push('app.info');
       return real['app.info'](request);

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isMethodName, methodNames, methods, type MethodName } from '../shared/ipc/contract';
-import { envelopeSchema, type Envelope } from '../shared/ipc/errors';
-import { hostileValue, nearlyValidCall, validCall, withMember } from '../shared/testing/contract-arbitraries';
-import { FUZZ_TIMEOUT_MS, fuzzParameters } from '../shared/testing/fuzz-runs';
+import { isMethodName, methodNames, methods, type MethodName } from '../../shared/ipc/contract';
+import { envelopeSchema, type Envelope } from '../../shared/ipc/errors';
+import { hostileValue, nearlyValidCall, validCall, withMember } from '../../shared/testing/contract-arbitraries';
+import { FUZZ_TIMEOUT_MS, fuzzParameters } from '../../shared/testing/fuzz-runs';
 import { createDispatcher } from './dispatch';
 import type { HandlerTable } from './handler-table';
-import type { Logger } from './services/logger';
+import type { Logger } from '../services/logger';
 
 /**
  * Property-based fuzzing of the dispatcher, the single door into the handlers: any method name with any payload is

@@ -1,8 +1,8 @@
-import { isMethodName, methods, type MethodName } from '../shared/ipc/contract';
-import type { Envelope } from '../shared/ipc/errors';
+import { isMethodName, methods, type MethodName } from '../../shared/ipc/contract';
+import type { Envelope } from '../../shared/ipc/errors';
 import type { HandlerTable } from './handler-table';
-import { rememberEnteredSecrets } from './services/entered-secrets';
-import type { Logger } from './services/logger';
+import { rememberEnteredSecrets } from '../services/entered-secrets';
+import type { Logger } from '../services/logger';
 
 /**
  * The single door into the handlers, shared by Electron IPC and browser mode. The request is parsed with the

@@ -3,21 +3,18 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCloud, type LocalCloud } from '../emulators/local-cloud';
-import { TLS_DIRECTORY } from '../emulators/testing/global-setup';
-import { followSignIn } from '../emulators/testing/sign-in-driver';
-import { localCloudProfile } from '../emulators/testing/profile-input';
-import type { CustomersProgress, UsersProgress } from '../shared/ipc/partner-center-contract';
-import { createDispatcher } from './dispatch';
-import { EventBus } from './event-bus';
-import { createHealthHandlers } from './health-handlers';
-import { createPartnerCenterHandlers } from './partner-center-handlers';
-import { createSamHandlers } from './sam-handlers';
-import { createHandlers } from './handlers';
-import { silentLogger } from './services/logger';
-import { createSamDeskServices, type SamDeskServices } from './services/sam-desk-services';
-import { createKeychain } from './services/secrets/keychain';
-import { secretAccounts } from './services/secrets/secret-vault';
+import { startLocalCloud, type LocalCloud } from '../../../emulators/local-cloud';
+import { TLS_DIRECTORY } from '../../../emulators/testing/global-setup';
+import { followSignIn } from '../../../emulators/testing/sign-in-driver';
+import { localCloudProfile } from '../../../emulators/testing/profile-input';
+import type { CustomersProgress, UsersProgress } from '../../../shared/ipc/partner-center-contract';
+import { createDispatcher } from '../dispatch';
+import { EventBus } from '../event-bus';
+import { createHandlerTable } from '../create-handler-table';
+import { silentLogger } from '../../services/logger';
+import { createSamDeskServices, type SamDeskServices } from '../../services/sam-desk-services';
+import { createKeychain } from '../../services/secrets/keychain';
+import { secretAccounts } from '../../services/secrets/secret-vault';
 
 /**
  * Customers and users end to end below the window: the contract's methods through the real dispatcher, a profile
@@ -46,7 +43,7 @@ beforeAll(async () => {
   const bus = new EventBus();
   bus.listen((event, payload) => events.push({ event, payload }));
   dispatch = createDispatcher(
-    { ...createHandlers({ appInfo: () => ({ name: 'SAM Desk', version: '0', mode: 'browser', platform: 'linux', cloud: 'local' }), isOnline: () => true, now: () => new Date() }), ...createSamHandlers(services, bus), ...createPartnerCenterHandlers(services, bus), ...createHealthHandlers(services, bus).handlers },
+    createHandlerTable({ services, bus, appInfo: () => ({ name: 'SAM Desk', version: '0', mode: 'browser', platform: 'linux', cloud: 'local' }), isOnline: () => true, now: () => new Date() }),
     silentLogger,
   );
   const { input, secrets } = localCloudProfile(cloud, { displayName: 'Data test partner' });

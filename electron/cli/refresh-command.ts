@@ -1,6 +1,6 @@
 import { createTranslator } from '../../shared/i18n/translator';
 import { envLanguage } from '../services/env-language';
-import { SamError } from '../services/sam/sam-error';
+import { keyVaultWriteFailure } from '../services/sam/refresh-token-store';
 import { reportFailure } from './cli-failure';
 import { EXIT_OK, type CliIo } from './cli-io';
 import type { ParsedArguments } from './parse-arguments';
@@ -22,14 +22,10 @@ export async function refreshCommand(args: ParsedArguments, io: CliIo): Promise<
     const profile = await requireProfile(args, io, t, 'refresh');
     if (typeof profile === 'number') return profile;
     const token = await services.tokens.acquire(profile.id, { forceRefresh: true });
-    // Redeemed, but automation reads Key Vault, which did not take the successor: a failure, with the vault's reason
-    // and remedy. The keychain keeps the token meanwhile.
-    if (token.saved?.keyVault.status === 'failed') {
-      const code = reportFailure(io, t, 'refresh', new SamError(token.saved.keyVault.error, token.saved.keyVault.detail));
-      await services.health.check(profile.id, { refresh: false, probe: false }).catch(() => undefined);
-      return code;
-    }
+    // Either way health looks again, so the dashboard and `health --cached` tell what this run found.
     const entry = await services.health.check(profile.id, { refresh: false, probe: false });
+    const vaultFailure = keyVaultWriteFailure(token.saved);
+    if (vaultFailure) return reportFailure(io, t, 'refresh', vaultFailure);
     const summary = { profileId: profile.id, expiresOn: token.expiresOn.toISOString(), saved: token.saved, ...entry.assessment };
     if (args.flags.has('json')) io.out(`${terminalSafeJson(summary)}\n`);
     else io.out(`${terminalSafe(t('commands.refreshed', { name: profile.displayName, keyVault: token.saved?.keyVault.status ?? '—', keychain: token.saved?.keychain.status ?? '—', state: t(`health.states.${entry.assessment.state}.name`) }))}\n`);

@@ -10,7 +10,6 @@ import { createTenantResolver } from './profiles/tenant-resolver';
 import { createConsentService, type ConsentService } from './sam/consent-service';
 import { classifyError } from './sam/classify-error';
 import { auditedVersionHygiene } from './sam/key-vault-hygiene';
-import { retryKeyVaultWrite } from './sam/key-vault-retry';
 import { SamError } from './sam/sam-error';
 import { createTokenService, type TokenService } from './sam/token-service';
 import type { SecretVault } from './secrets/secret-vault';
@@ -76,30 +75,26 @@ export function createSamDeskServices(deps: SamDeskServicesDeps): SamDeskService
     onRedeemed: (profileId, resource, token) => void health.recordRedeemed(profileId, resource, token),
     onRedeemFailed: (profileId, _resource, error) => void health.recordRedeemFailed(profileId, error),
   });
+  /** One Key Vault fix (the consent panel's retry is the write), recorded in the audit log either way. */
+  const repairAudited = async (profileId: string, repair: KeyVaultRepair): Promise<string | null> => {
+    const kind = repair === 'recover' ? 'key-vault-recover' : repair === 'enable' ? 'key-vault-enable' : 'key-vault-retry';
+    try {
+      const version = await repairKeyVault(await getProfile(profileId), deps.vault, repair, deps.now(), afterKeyVaultWrite);
+      await audit.record({ profileId, kind, outcome: 'ok', facts: version ? { version } : {} });
+      return version;
+    } catch (error) {
+      await audit.record({ profileId, kind, outcome: 'failed', code: classifyError(error).code });
+      throw error;
+    }
+  };
   return {
     profiles,
     vault: deps.vault,
     now: deps.now,
     getProfile,
-    retryKeyVault: async (profileId) => {
-      try {
-        const version = await retryKeyVaultWrite(await getProfile(profileId), deps.vault, deps.now(), afterKeyVaultWrite);
-        await audit.record({ profileId, kind: 'key-vault-retry', outcome: 'ok', facts: { version } });
-        return version;
-      } catch (error) {
-        await audit.record({ profileId, kind: 'key-vault-retry', outcome: 'failed', code: classifyError(error).code });
-        throw error;
-      }
-    },
+    retryKeyVault: async (profileId) => (await repairAudited(profileId, 'write')) ?? '',
     repairKeyVault: async (profileId, repair) => {
-      const kind = repair === 'recover' ? 'key-vault-recover' : repair === 'enable' ? 'key-vault-enable' : 'key-vault-retry';
-      try {
-        const version = await repairKeyVault(await getProfile(profileId), deps.vault, repair, deps.now());
-        await audit.record({ profileId, kind, outcome: 'ok', facts: version ? { version } : {} });
-      } catch (error) {
-        await audit.record({ profileId, kind, outcome: 'failed', code: classifyError(error).code });
-        throw error;
-      }
+      await repairAudited(profileId, repair);
       // Look again without redeeming: the repair's own outcome is what the admin wants to see.
       return health.check(profileId, { refresh: false, probe: false });
     },

@@ -1,4 +1,5 @@
 import type { HandlersOf } from '../handler-table';
+import { keyVaultWriteFailure } from '../../services/sam/refresh-token-store';
 import { orFailure } from './failure';
 import type { HandlerDeps } from './handler-deps';
 
@@ -12,9 +13,8 @@ export function createHealthHandlers({ services, onHealthSettingsSaved = () => u
     'health.refresh': async ({ profileId }) =>
       orFailure(async () => {
         const entry = await health.check(profileId, { refresh: true });
-        // Redeemed, but automation reads Key Vault, which did not take the successor: that is a failed Refresh now.
-        const vault = entry.saved?.keyVault;
-        if (vault?.status === 'failed') return { ok: false, error: vault.error, detail: vault.detail };
+        const vaultFailure = keyVaultWriteFailure(entry.saved);
+        if (vaultFailure) return { ok: false, error: vaultFailure.code, detail: vaultFailure.detail };
         return { ok: true, entry };
       }),
     'health.repairKeyVault': async ({ profileId, repair }) => orFailure(async () => ({ ok: true, entry: await services.repairKeyVault(profileId, repair) })),

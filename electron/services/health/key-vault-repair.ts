@@ -3,6 +3,7 @@ import { loadAppCredential } from '../sam/app-credential';
 import { keyVaultCredentialFor } from '../sam/key-vault-identity';
 import { retryKeyVaultWrite } from '../sam/key-vault-retry';
 import { enableNewestRefreshTokenVersion, recoverRefreshTokenSecret } from '../sam/key-vault-store';
+import type { AfterKeyVaultWrite } from '../sam/refresh-token-store';
 import { SamError } from '../sam/sam-error';
 import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
 
@@ -15,9 +16,10 @@ export const keyVaultRepairs = ['recover', 'enable', 'write'] as const;
 export type KeyVaultRepair = (typeof keyVaultRepairs)[number];
 
 /** Runs one repair; returns the version it made or enabled, when there is one. */
-export async function repairKeyVault(profile: Profile, vault: SecretVault, repair: KeyVaultRepair, now: Date): Promise<string | null> {
+export async function repairKeyVault(profile: Profile, vault: SecretVault, repair: KeyVaultRepair, now: Date, afterKeyVaultWrite?: AfterKeyVaultWrite): Promise<string | null> {
   if (!profile.keyVault) throw new SamError('key-vault-not-found', { reason: 'not-configured' });
-  if (repair === 'write') return retryKeyVaultWrite(profile, vault, now);
+  // A new version is followed by the version hygiene every other write gets.
+  if (repair === 'write') return retryKeyVaultWrite(profile, vault, now, afterKeyVaultWrite);
   // With the admin's identity for the vault, the refresh token at hand opens it.
   const known = await vault.get(secretAccounts.refreshToken(profile.id)).catch(() => null);
   const credential = keyVaultCredentialFor(profile, await loadAppCredential(profile, vault), () => known);

@@ -188,7 +188,16 @@ describe('health judged by the Key Vault secret automation reads', () => {
     cloud.keyVault.update(secretName, undefined, { expires: shift('expires' in dates ? dates.expires : undefined), notBefore: shift('notBefore' in dates ? dates.notBefore : undefined) }, nowSeconds());
     await expectSeen({ state: 'action-needed', action: 'write-key-vault', remedy: 'sam-desk keyvault write' });
     expect((await window.health.entry(profileId)).assessment.reasons[0]?.reason).toBe(reason);
-    expect(await handlers['health.repairKeyVault']({ profileId, repair: 'write' })).toMatchObject({ ok: true, entry: { assessment: { state: 'healthy' } } });
+    const dated = cloud.keyVault.version(secretName, undefined, nowSeconds())?.version.id ?? expect.fail('no version');
+    // Keeping one version enabled: the write is followed by the hygiene every write gets, which retires the dated one.
+    await window.health.updateSettings({ keyVaultVersionsKept: 1 });
+    try {
+      expect(await handlers['health.repairKeyVault']({ profileId, repair: 'write' })).toMatchObject({ ok: true, entry: { assessment: { state: 'healthy' } } });
+      expect(cloud.keyVault.version(secretName, dated, nowSeconds())?.version.enabled).toBe(false);
+      expect(await window.audit.read({ profileId, kinds: ['key-vault-version-disabled'] })).toMatchObject([{ outcome: 'ok', facts: { version: dated } }]);
+    } finally {
+      await window.health.updateSettings({ keyVaultVersionsKept: 2 });
+    }
     await expectTokenAlive();
   });
 

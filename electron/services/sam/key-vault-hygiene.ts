@@ -37,7 +37,7 @@ export async function disableVersionsBeyond(profile: Profile, credential: TokenC
   const events: HygieneEvent[] = [];
   for (const { version } of beyond) {
     try {
-      await versions.disable(version);
+      await versions.setEnabled(version, false);
       events.push({ kind: 'disabled', version });
     } catch (error) {
       events.push({ kind: 'refused', version, error: keyVaultError(error) });

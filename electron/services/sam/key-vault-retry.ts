@@ -3,7 +3,7 @@ import { secretAccounts, type SecretVault } from '../secrets/secret-vault';
 import { loadAppCredential } from './app-credential';
 import { requireBoundTokens } from './bound-endpoints';
 import { keyVaultCredentialFor } from './key-vault-identity';
-import { readKeyVaultSecret, writeRefreshTokenToKeyVault } from './key-vault-store';
+import { readKeyVaultSecret, tokenDigest, writeRefreshTokenToKeyVault } from './key-vault-store';
 import type { AfterKeyVaultWrite } from './refresh-token-store';
 import { SamError } from './sam-error';
 
@@ -25,11 +25,15 @@ export async function retryKeyVaultWrite(profile: Profile, vault: SecretVault, n
   const token = kept ?? current?.token ?? null;
   if (!token) throw new SamError('no-refresh-token');
   const keyVaultCredential = keyVaultCredentialFor(profile, credential, () => token);
-  // A current version outside its dates must be followed by a new one even when it holds this very token: '' is the
-  // digest of no token, so the write is not skipped as a copy.
   const fact = current?.fact;
   const outsideDates = fact?.status === 'current' && ((fact.expiresAt !== null && Date.parse(fact.expiresAt) <= now.getTime()) || (fact.notBefore !== null && Date.parse(fact.notBefore) > now.getTime()));
-  const { version, written } = await writeRefreshTokenToKeyVault(profile, keyVaultCredential, token, { user: '', tenantId: profile.tenantId, appId: profile.clientId, obtainedAt: now.toISOString() }, outsideDates ? '' : undefined);
+  // The vault was read once, above: a current version holding this very token, within its dates, needs no copy; any
+  // other is known to differ ('' is the digest of no token), so the write does not read the vault again to compare.
+  const sameToken = fact?.status === 'current' && current?.token !== null && current?.token !== undefined && tokenDigest(current.token) === tokenDigest(token);
+  const { version, written } =
+    sameToken && !outsideDates
+      ? { version: fact.version, written: false }
+      : await writeRefreshTokenToKeyVault(profile, keyVaultCredential, token, { user: '', tenantId: profile.tenantId, appId: profile.clientId, obtainedAt: now.toISOString() }, '');
   if (kept && !profile.keychain) await vault.delete(account);
   if (written) await afterKeyVaultWrite?.(profile, keyVaultCredential, version).catch(() => undefined);
   return version;

@@ -186,10 +186,13 @@ export function refreshTokenVersions(profile: Profile, credential: TokenCredenti
       const obtained = (version: RefreshTokenVersion): number => Date.parse(version.tags.obtainedAt ?? '') || 0;
       return versions.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0) || obtained(b) - obtained(a));
     },
-    /** Disables one version (updateSecretProperties with enabled: false; needs the `set` permission). It is never deleted. */
-    async disable(version: string): Promise<void> {
+    /**
+     * Enables or disables one version (updateSecretProperties; needs the `set` permission). Versions are disabled, never
+     * deleted: a disabled one can be enabled again.
+     */
+    async setEnabled(version: string, enabled: boolean): Promise<void> {
       try {
-        await withinDeadline(({ abortSignal }) => secrets.updateSecretProperties(name, version, { enabled: false, abortSignal }));
+        await withinDeadline(({ abortSignal }) => secrets.updateSecretProperties(name, version, { enabled, abortSignal }));
       } catch (error) {
         throw keyVaultError(error, 'set');
       }
@@ -252,16 +255,13 @@ export async function recoverRefreshTokenSecret(profile: Profile, credential: To
 }
 
 /**
- * Enables the secret's newest version (the one a read of "latest" returns): updating a version's attributes needs the
- * `set` permission. Returns the version enabled.
+ * Enables the secret's newest version (the one a read of "latest" returns), through one client for the listing and the
+ * update. Returns the version enabled.
  */
 export async function enableNewestRefreshTokenVersion(profile: Profile, credential: TokenCredential): Promise<string> {
-  const [newest] = await refreshTokenVersions(profile, credential).listAll();
+  const versions = refreshTokenVersions(profile, credential);
+  const [newest] = await versions.listAll();
   if (!newest) throw new SamError('key-vault-not-found', { reason: 'secret' });
-  try {
-    await withinDeadline(({ abortSignal }) => client(profile, credential).updateSecretProperties(profile.keyVault?.secretName ?? '', newest.version, { abortSignal, enabled: true }));
-    return newest.version;
-  } catch (error) {
-    throw keyVaultError(error);
-  }
+  await versions.setEnabled(newest.version, true);
+  return newest.version;
 }

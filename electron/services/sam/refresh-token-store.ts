@@ -40,6 +40,15 @@ const failed = (error: unknown): StoreResult => {
 };
 
 /**
+ * A save whose Key Vault write failed, as the error to report: the token was redeemed and the keychain keeps it, but
+ * automation reads the vault, so Refresh now and `sam-desk refresh` fail with the vault's reason and remedy.
+ */
+export function keyVaultWriteFailure(saved: SaveOutcome | null | undefined): SamError | null {
+  const vault = saved?.keyVault;
+  return vault?.status === 'failed' ? new SamError(vault.error, vault.detail) : null;
+}
+
+/**
  * Saves a refresh token everywhere the profile keeps it. The keychain goes first: it is local and fast, and if
  * Key Vault then fails the token survives there (even when the profile uses Key Vault only) for a retry.
  * A Key Vault-only profile gets that keychain copy before the vault write too, removed once the vault has the token:
